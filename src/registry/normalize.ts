@@ -1,0 +1,23 @@
+/**
+ * Normalises text for comparing names, aliases and what people type: lowercase, NFKC (so full-width letters
+ * and ligatures fold), diacritics removed, every run of non-alphanumeric characters turned into one space,
+ * trimmed. `"Multi-Cluster!"` → `"multi cluster"`, `"Jäger"` → `"jager"`.
+ */
+export function normalizeKey(s: string): string {
+  return s
+    .normalize('NFKC')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * The key used to decide whether two names or aliases are the same: {@link normalizeKey} with the spaces
+ * removed, so `"multi cluster"`, `"multi-cluster"` and `"Multicluster"` all collide.
+ */
+export function compactKey(s: string): string {
+  return normalizeKey(s).replaceAll(' ', '');
+}

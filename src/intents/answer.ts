@@ -1,0 +1,157 @@
+import { findCategory } from '../registry/category-match.js';
+import { diffRegistries } from '../registry/diff.js';
+import { guaranteeFor } from '../registry/guarantee.js';
+import { findFeature } from '../registry/match.js';
+import { currentSince, knownReleases, registryAt, stateAt } from '../registry/releases.js';
+import type { Feature, Registry } from '../registry/schema.js';
+import type { SlackMessage } from '../render/blocks.js';
+import { renderFeatureCard } from '../render/feature-card.js';
+import { renderFeatureList } from '../render/feature-list.js';
+import {
+  renderDidYouMean,
+  renderHelp,
+  renderNotFound,
+  renderNotice,
+  renderNotUnderstood,
+} from '../render/help.js';
+import { escapeMrkdwn, quoteUserText } from '../render/mrkdwn.js';
+import { renderPolicy, renderStates } from '../render/policy.js';
+import { renderChanges, renderHistory, renderReleases } from '../render/releases.js';
+import type { Intent } from './intent.js';
+
+/** Intents answered from the registry alone; the rest (subscriptions) need the store. */
+export type QuestionIntent = Exclude<Intent, { kind: 'subscribe' | 'unsubscribe' | 'subscriptions' }>;
+
+export function isQuestion(intent: Intent): intent is QuestionIntent {
+  return intent.kind !== 'subscribe' && intent.kind !== 'unsubscribe' && intent.kind !== 'subscriptions';
+}
+
+/** Hooks that let the interactive layer add buttons without the engine knowing Slack ids. */
+export interface AnswerDecorations {
+  featureActions?: (feature: Feature) => import('@slack/types').KnownBlock[];
+}
+
+/** Answers a question from the registry: the engine's single entry point. Pure. */
+export function answerQuestion(
+  intent: QuestionIntent,
+  registry: Registry,
+  deco: AnswerDecorations = {},
+): SlackMessage {
+  switch (intent.kind) {
+    case 'help':
+      return renderHelp(registry);
+    case 'greeting':
+      return renderHelp(registry, 'Hi! :wave:');
+    case 'unknown':
+      return renderNotUnderstood(intent.text);
+    case 'states':
+      return renderStates(registry);
+    case 'policy':
+      return renderPolicy(registry, intent.state);
+    case 'releases':
+      return renderReleases(registry);
+    case 'feature':
+      return answerFeature(intent.query, intent.release, registry, deco);
+    case 'history': {
+      const match = findFeature(registry, intent.query);
+      if (match.kind === 'found') return renderHistory(match.feature, registry);
+      return match.kind === 'ambiguous'
+        ? renderDidYouMean(intent.query, match.candidates)
+        : renderNotFound(intent.query, match.suggestions);
+    }
+    case 'changes':
+      return answerChanges(intent.from, intent.to, registry);
+  }
+  return withRelease(intent.release, registry, (view) => answerListing(intent, view));
+}
+
+function answerListing(
+  intent: Extract<QuestionIntent, { kind: 'state' | 'list' | 'category' }>,
+  registry: Registry,
+): SlackMessage {
+  const at = registry.current_release ? ` in ${registry.current_release}` : '';
+  if (intent.kind === 'list')
+    return renderFeatureList(registry, registry.features, { title: `All OSM features${at}`, badges: true });
+  if (intent.kind === 'state') {
+    const features = registry.features.filter((f) => f.state === intent.state);
+    return renderFeatureList(registry, features, {
+      title: `${intent.state} features${at}`,
+      intro: `_${escapeMrkdwn(registry.states[intent.state].definition)}_`,
+      badges: false,
+      emptyText: `No feature is ${intent.state}.`,
+    });
+  }
+  const match = findCategory(registry, intent.query);
+  if (match.kind === 'found') {
+    const features = registry.features.filter((f) => f.category === match.category.id);
+    return renderFeatureList(registry, features, { title: `${match.category.name}${at}`, badges: true });
+  }
+  const names = registry.categories.map((c) => `*${escapeMrkdwn(c.name)}*`).join(', ');
+  const lead = match.kind === 'ambiguous' ? 'could be more than one category' : 'is not a category I know';
+  return renderNotice(`“${quoteUserText(intent.query)}” ${lead}. The categories are: ${names}.`);
+}
+
+function answerFeature(
+  query: string,
+  release: string | undefined,
+  registry: Registry,
+  deco: AnswerDecorations,
+): SlackMessage {
+  const match = findFeature(registry, query);
+  if (match.kind === 'ambiguous') return renderDidYouMean(query, match.candidates);
+  if (match.kind === 'none') return renderNotFound(query, match.suggestions);
+  const feature = match.feature;
+  const actions = deco.featureActions?.(feature);
+  const notes = (feature.notes ?? []).map(
+    (n) => `:memo: ${n.release ? `*${n.release}*: ` : ''}${escapeMrkdwn(n.text)}`,
+  );
+  if (!release) {
+    const since = currentSince(feature);
+    const guarantee = `:shield: ${escapeMrkdwn(guaranteeFor(feature, registry, since))}`;
+    return renderFeatureCard(feature, registry, {
+      stateNote: since ? `${feature.state} since ${since}` : undefined,
+      extraLines: [guarantee, ...notes],
+      actions,
+    });
+  }
+  return withRelease(release, registry, (view, name) => {
+    const at = stateAt(feature, name);
+    if (at.kind === 'not-yet') {
+      return renderNotice(
+        `*${escapeMrkdwn(feature.name)}* did not exist yet in ${name}: it was added in ${at.firstRelease}.`,
+      );
+    }
+    const asOf = { ...feature, state: at.kind === 'state' ? at.state : feature.state };
+    const note =
+      at.kind === 'state' && at.since ? `as of ${name}; ${asOf.state} since ${at.since}` : `as of ${name}`;
+    return renderFeatureCard(asOf, view, { stateNote: note, extraLines: notes, actions });
+  });
+}
+
+function answerChanges(from: string | undefined, to: string | undefined, registry: Registry): SlackMessage {
+  const releases = knownReleases(registry);
+  const target = to ?? registry.current_release ?? releases.at(-1);
+  if (!target)
+    return renderNotice('This registry records no releases, so I cannot tell what changed between them.');
+  const targetIndex = releases.indexOf(target);
+  const start = from ?? (targetIndex > 0 ? releases[targetIndex - 1] : undefined);
+  if (!start) return renderNotice(`${target} is the first release I know; nothing came before it.`);
+  return withRelease(start, registry, (before, startName) =>
+    withRelease(target, registry, (after, targetName) =>
+      renderChanges(diffRegistries(before, after), startName, targetName, registry),
+    ),
+  );
+}
+
+function withRelease(
+  release: string | undefined,
+  registry: Registry,
+  answer: (view: Registry, name: string) => SlackMessage,
+): SlackMessage {
+  if (!release) return answer(registry, registry.current_release ?? '');
+  const view = registryAt(registry, release);
+  if (view.ok) return answer(view.registry, view.release);
+  const known =
+    view.known.length > 0 ? `I know ${view.known.join(', ')}.` : 'This registry records no releases.';
+  return renderNotice(`I have no record of release ${quoteUserText(release, 20)}. ${known}`);
+}

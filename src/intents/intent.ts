@@ -1,0 +1,30 @@
+import type { StateName } from '../registry/schema.js';
+
+/** What a subscription asks for, before a feature or category name is resolved against the registry. */
+export type FilterRequest =
+  | { kind: 'all' }
+  | { kind: 'feature'; query: string }
+  | { kind: 'category'; query: string }
+  | { kind: 'state'; state: StateName }
+  | { kind: 'promotions' }
+  | { kind: 'removals' };
+
+/** Everything a person can ask, whether typed after /osm-feature, in a mention, in a DM or in the CLI. */
+export type Intent =
+  | { kind: 'help' }
+  | { kind: 'feature'; query: string; release?: string }
+  | { kind: 'state'; state: StateName; release?: string }
+  | { kind: 'list'; release?: string }
+  | { kind: 'category'; query: string; release?: string }
+  | { kind: 'policy'; state: StateName }
+  | { kind: 'states' }
+  | { kind: 'subscribe'; filter: FilterRequest }
+  | { kind: 'unsubscribe'; filter?: FilterRequest }
+  | { kind: 'subscriptions' }
+  | { kind: 'changes'; from?: string; to?: string }
+  | { kind: 'history'; query: string }
+  | { kind: 'releases' }
+  | { kind: 'greeting' }
+  | { kind: 'unknown'; text: string };
+
+export type IntentKind = Intent['kind'];

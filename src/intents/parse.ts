@@ -1,0 +1,201 @@
+import { findCategory } from '../registry/category-match.js';
+import type { Registry } from '../registry/schema.js';
+import type { FilterRequest, Intent } from './intent.js';
+import { cleanSlackText, normaliseRelease, wordsOf } from './text.js';
+import {
+  CHANGE_WORDS,
+  COMPARE_WORDS,
+  FILLER_WORDS,
+  GREETINGS,
+  HELP_WORDS,
+  HISTORY_WORDS,
+  LIST_WORDS,
+  MEANING_WORDS,
+  RELEASES_WORDS,
+  STATE_WORDS,
+  STATES_WORDS,
+} from './vocabulary.js';
+
+/**
+ * Turns what a person typed — after /osm-feature, in a mention, a DM or the CLI — into an Intent.
+ * Command words are tried first ("list", "policy beta", "subscribe ..."), then plain English. Pure: the
+ * registry is only read, for category names.
+ */
+export function parseIntent(raw: string, registry: Registry): Intent {
+  // Nothing a person asks needs more than this; a 10,000-character paste must not cost a 10,000-wide edit distance.
+  const text = cleanSlackText(raw.slice(0, 2000)).slice(0, 300);
+  const words = wordsOf(text);
+  if (words.length === 0) return { kind: 'help' };
+  return parseCommand(words, registry) ?? parseQuestion(words, registry, text);
+}
+
+function parseCommand(words: string[], registry: Registry): Intent | undefined {
+  const [head = '', ...rest] = words;
+  const restText = rest.join(' ');
+  const single = words.length === 1;
+  if (HELP_WORDS.has(head) && rest.length <= 2) return { kind: 'help' };
+  switch (head) {
+    case 'subscribe':
+      return { kind: 'subscribe', filter: parseFilter(rest, registry) };
+    case 'unsubscribe':
+      return rest.length === 0 || (rest.length === 1 && rest[0] === 'all')
+        ? { kind: 'unsubscribe' }
+        : { kind: 'unsubscribe', filter: parseFilter(rest, registry) };
+    case 'subscriptions':
+      return { kind: 'subscriptions' };
+    case 'releases':
+      return { kind: 'releases' };
+    case 'states':
+      return { kind: 'states' };
+    case 'policy':
+    case 'policies': {
+      const state = rest.map((w) => STATE_WORDS[w]).find(Boolean);
+      return state ? { kind: 'policy', state } : { kind: 'states' };
+    }
+    case 'history':
+      return restText ? { kind: 'history', query: restText } : undefined;
+    case 'changes':
+      return parseChanges(rest);
+    case 'category':
+    case 'categories':
+      return restText ? { kind: 'category', query: stripRelease(rest).text } : { kind: 'list' };
+  }
+  const { text: withoutRelease, release } = stripRelease(words);
+  const remaining = withoutRelease.split(' ').filter(Boolean);
+  if (remaining.length === 1 && (remaining[0] === 'list' || remaining[0] === 'all'))
+    return withRelease({ kind: 'list' }, release);
+  const state = remaining.length === 1 ? STATE_WORDS[remaining[0] ?? ''] : undefined;
+  if (state) return withRelease({ kind: 'state', state }, release);
+  if (single && GREETINGS.has(head)) return { kind: 'greeting' };
+  return undefined;
+}
+
+function parseFilter(rest: string[], registry: Registry): FilterRequest {
+  const [head = '', ...tail] = rest;
+  if (rest.length === 0 || (rest.length === 1 && (head === 'all' || head === 'everything')))
+    return { kind: 'all' };
+  if (head === 'category' && tail.length > 0) return { kind: 'category', query: tail.join(' ') };
+  if (rest.length === 1 && /^promot(ions?|ed|e)$/.test(head)) return { kind: 'promotions' };
+  if (rest.length === 1 && /^remov(als?|ed|e)$/.test(head)) return { kind: 'removals' };
+  const state = rest.length === 1 ? STATE_WORDS[head] : undefined;
+  if (state) return { kind: 'state', state };
+  const text = rest.join(' ');
+  const category = findCategory(registry, text);
+  if (category.kind === 'found' && isWholeCategoryName(text, category.category))
+    return { kind: 'category', query: text };
+  return { kind: 'feature', query: text };
+}
+
+function isWholeCategoryName(
+  text: string,
+  category: { id: string; name: string; aliases: string[] },
+): boolean {
+  const key = text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return [category.id, category.name, ...category.aliases].some(
+    (k) => k.toLowerCase().replace(/[^a-z0-9]/g, '') === key,
+  );
+}
+
+function parseChanges(rest: string[]): Intent {
+  const joined = rest.join(' ').replace(/\s*\.\.\s*/g, '..');
+  const range = /^(v?\d+\.\d+(?:\.\d+)?)(?:\.\.| to | )(v?\d+\.\d+(?:\.\d+)?)$/.exec(joined);
+  if (range?.[1] && range[2])
+    return { kind: 'changes', from: normaliseRelease(range[1]), to: normaliseRelease(range[2]) };
+  const one = rest.map(normaliseRelease).find(Boolean);
+  if (rest.includes('since') && one) return { kind: 'changes', from: one };
+  return one ? { kind: 'changes', to: one } : { kind: 'changes' };
+}
+
+/** Takes a release ("v1.0", "in 1.1", "multicluster@v1.0") out of the words. */
+export function stripRelease(words: string[]): { text: string; release?: string } {
+  let release: string | undefined;
+  const kept: string[] = [];
+  for (const word of words) {
+    const at = word.lastIndexOf('@');
+    const candidate = at >= 0 ? word.slice(at + 1) : word;
+    const found = normaliseRelease(candidate);
+    if (found) {
+      release = found;
+      if (at > 0) kept.push(word.slice(0, at));
+      continue;
+    }
+    kept.push(word);
+  }
+  while (
+    kept.length > 0 &&
+    ['in', 'at', 'for', 'as', 'of', 'during', 'release', 'version'].includes(kept.at(-1) ?? '')
+  )
+    kept.pop();
+  return { text: kept.join(' '), release };
+}
+
+function withRelease<T extends Intent & { release?: string }>(intent: T, release: string | undefined): T {
+  return release ? { ...intent, release } : intent;
+}
+
+function parseQuestion(allWords: string[], registry: Registry, original: string): Intent {
+  const { text, release } = stripRelease(allWords);
+  const words = text.split(' ').filter(Boolean);
+  const has = (set: ReadonlySet<string>): boolean => words.some((w) => set.has(w));
+  const states = [...new Set(words.map((w) => STATE_WORDS[w]).filter((s) => s !== undefined))];
+  const content = words.filter((w) => !FILLER_WORDS.has(w) && !STATE_WORDS[w]);
+
+  if (words.length > 0 && words.every((w) => GREETINGS.has(w) || FILLER_WORDS.has(w)) && has(GREETINGS))
+    return { kind: 'greeting' };
+  if (has(HELP_WORDS) && content.length <= 2) return { kind: 'help' };
+  if (words[0] === 'subscribe' || words[0] === 'unsubscribe')
+    return parseCommand(words, registry) ?? { kind: 'help' };
+  if (has(RELEASES_WORDS) && content.every((w) => RELEASES_WORDS.has(w) || w === 'known'))
+    return { kind: 'releases' };
+  if (has(CHANGE_WORDS) && states.length === 0 && content.every((w) => CHANGE_WORDS.has(w))) {
+    return release ? { kind: 'changes', to: release } : { kind: 'changes' };
+  }
+  if (has(HISTORY_WORDS) && content.some((w) => !HISTORY_WORDS.has(w))) {
+    const subject = content.filter(
+      (w) => !HISTORY_WORDS.has(w) && !['become', 'became', 'get', 'got', 'promoted'].includes(w),
+    );
+    if (subject.length > 0) return { kind: 'history', query: subject.join(' ') };
+  }
+  if (
+    has(STATES_WORDS) &&
+    states.length === 0 &&
+    content.every((w) => STATES_WORDS.has(w) || MEANING_WORDS.has(w))
+  ) {
+    return { kind: 'states' };
+  }
+  if (
+    states.length >= 2 &&
+    (has(COMPARE_WORDS) || content.every((w) => COMPARE_WORDS.has(w) || MEANING_WORDS.has(w)))
+  ) {
+    return { kind: 'states' };
+  }
+  const [state] = states;
+  if (state && states.length === 1 && has(MEANING_WORDS) && content.every((w) => MEANING_WORDS.has(w))) {
+    return { kind: 'policy', state };
+  }
+  const listing = has(LIST_WORDS);
+  if (state && (content.length === 0 || (listing && content.every((w) => LIST_WORDS.has(w))))) {
+    return withRelease({ kind: 'state', state }, release);
+  }
+  const subject = content.filter((w) => !LIST_WORDS.has(w) && w !== 'category' && w !== 'categories');
+  if (subject.length === 0 && listing) return withRelease({ kind: 'list' }, release);
+  if (subject.length > 0) {
+    const category = findCategory(registry, subject.join(' '));
+    const asksForCategory = words.includes('category') || listing || subject.length === content.length;
+    if (
+      category.kind === 'found' &&
+      asksForCategory &&
+      isWholeCategoryName(subject.join(' '), category.category)
+    ) {
+      return withRelease({ kind: 'category', query: subject.join(' ') }, release);
+    }
+    if (
+      category.kind === 'found' &&
+      (words.includes('category') || (listing && words.includes('features')))
+    ) {
+      return withRelease({ kind: 'category', query: subject.join(' ') }, release);
+    }
+    return withRelease({ kind: 'feature', query: subject.join(' ') }, release);
+  }
+  return { kind: 'unknown', text: original };
+}

@@ -1,0 +1,36 @@
+import { INVISIBLE_CHARS } from '../render/mrkdwn.js';
+
+/**
+ * Cleans what Slack delivers before it is parsed: decodes Slack's three entities, drops user, channel and
+ * broadcast tokens (the bot's own @-mention among them), control and zero-width characters, and folds spacing.
+ * Pure.
+ */
+export function cleanSlackText(raw: string): string {
+  return raw
+    .replace(/<[@#!][^>]*>/g, ' ')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&')
+    .replace(INVISIBLE_CHARS, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Lower-cased words with punctuation removed, keeping dots, @ and hyphens that belong to releases and ids. */
+export function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/[^\p{L}\p{N}@.\-\s]+/gu, ' ')
+    .replace(/(^|\s)[.-]+|[.-]+(?=\s|$)/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+const RELEASE = /^v?(\d+)\.(\d+)(?:\.\d+)?$/;
+
+/** "1.1", "v1.1.0" → "v1.1"; anything else → undefined. */
+export function normaliseRelease(word: string): string | undefined {
+  const m = RELEASE.exec(word);
+  return m ? `v${m[1]}.${m[2]}` : undefined;
+}

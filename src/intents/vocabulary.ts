@@ -1,0 +1,89 @@
+import type { StateName } from '../registry/schema.js';
+
+/** Word lists the parser recognises. Kept apart so the grammar reads cleanly. */
+export const STATE_WORDS: Readonly<Record<string, StateName>> = {
+  alpha: 'Alpha',
+  alphas: 'Alpha',
+  experimental: 'Alpha',
+  beta: 'Beta',
+  betas: 'Beta',
+  preview: 'Beta',
+  stable: 'Stable',
+  ga: 'Stable',
+};
+
+export const HELP_WORDS = new Set([
+  'help',
+  'usage',
+  'commands',
+  'command',
+  '?',
+  'howto',
+  'examples',
+  'manual',
+]);
+export const GREETINGS = new Set([
+  'hi',
+  'hello',
+  'hey',
+  'yo',
+  'thanks',
+  'thank',
+  'thx',
+  'ty',
+  'morning',
+  'hiya',
+]);
+export const LIST_WORDS = new Set([
+  'list',
+  'all',
+  'everything',
+  'every',
+  'show',
+  'which',
+  'what',
+  'whats',
+  'features',
+]);
+export const MEANING_WORDS = new Set([
+  'mean',
+  'means',
+  'meaning',
+  'promise',
+  'promises',
+  'policy',
+  'policies',
+  'guarantee',
+  'guarantees',
+  'definition',
+  'define',
+  'deprecation',
+  'explain',
+  'imply',
+  'implies',
+]);
+export const STATES_WORDS = new Set([
+  'states',
+  'lifecycle',
+  'levels',
+  'stages',
+  'maturity',
+  'phases',
+  'tiers',
+]);
+export const COMPARE_WORDS = new Set(['difference', 'differences', 'compare', 'vs', 'versus', 'between']);
+export const CHANGE_WORDS = new Set(['changes', 'changed', 'change', 'new', 'changelog', 'whats-new']);
+export const HISTORY_WORDS = new Set(['history', 'timeline', 'when']);
+export const RELEASES_WORDS = new Set(['releases', 'versions']);
+
+/** Words stripped from a question before what is left is looked up as a feature or category name. */
+export const FILLER_WORDS = new Set(
+  (
+    'a about all an and any are at be been can could current currently did do does doing for give go going how i ' +
+    'in info information into is it its know let like list me mean my now of on osm our please prod production ' +
+    'ready really right safe say show so stand state status support supported tell that the there these this to ' +
+    'today us use using wanna want was we whats what where whether which will with would you feature features ' +
+    'details detail describe card look lookup find search check quick question hey hi hello ok okay now yet mature ' +
+    'maturity level enough used usable currently rn pls plz is-it thing stuff'
+  ).split(' '),
+);

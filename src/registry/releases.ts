@@ -1,0 +1,67 @@
+import type { Feature, Registry, StateName } from './schema.js';
+
+/** Parses "v1.2" or "v1.2.3" into numbers; undefined when it is not a release. */
+export function parseRelease(release: string): [number, number, number] | undefined {
+  const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?$/.exec(release.trim());
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : undefined;
+}
+
+/** Orders releases: negative when a is older than b. Unparseable ones sort last. */
+export function compareReleases(a: string, b: string): number {
+  const pa = parseRelease(a);
+  const pb = parseRelease(b);
+  if (!pa || !pb) return pa ? -1 : pb ? 1 : a.localeCompare(b);
+  return pa[0] - pb[0] || pa[1] - pb[1] || pa[2] - pb[2];
+}
+
+/** The release a number of minor releases after this one: v1.1 + 2 → v1.3. */
+export function addMinors(release: string, minors: number): string {
+  const p = parseRelease(release);
+  return p ? `v${p[0]}.${p[1] + minors}` : release;
+}
+
+export type StateAt =
+  | { kind: 'state'; state: StateName; since?: string }
+  | { kind: 'not-yet'; firstRelease: string }
+  | { kind: 'unknown' };
+
+/** A feature's state as of a release, from its history; the current state when there is no history. Pure. */
+export function stateAt(feature: Feature, release: string): StateAt {
+  const history = feature.history;
+  if (!history || history.length === 0) return { kind: 'unknown' };
+  let current: { state: StateName; since: string } | undefined;
+  for (const entry of history) {
+    if (compareReleases(entry.since, release) <= 0) current = entry;
+  }
+  if (current) return { kind: 'state', state: current.state, since: current.since };
+  return { kind: 'not-yet', firstRelease: history[0]?.since ?? release };
+}
+
+/** When a feature entered its current state, if the history says. */
+export function currentSince(feature: Feature): string | undefined {
+  const last = feature.history?.at(-1);
+  return last && last.state === feature.state ? last.since : undefined;
+}
+
+export type ReleaseView = { ok: true; registry: Registry; release: string } | { ok: false; known: string[] };
+
+/** The registry as it stood in a release: features that did not exist yet are left out. Pure. */
+export function registryAt(registry: Registry, release: string): ReleaseView {
+  const known = knownReleases(registry);
+  const exact = known.find((r) => compareReleases(r, release) === 0);
+  if (!exact) return { ok: false, known };
+  const features: Feature[] = [];
+  for (const feature of registry.features) {
+    const at = stateAt(feature, exact);
+    if (at.kind === 'not-yet') continue;
+    features.push(at.kind === 'state' ? { ...feature, state: at.state } : feature);
+  }
+  return { ok: true, registry: { ...registry, features, current_release: exact }, release: exact };
+}
+
+/** Releases the registry knows, oldest first. */
+export function knownReleases(registry: Registry): string[] {
+  const names = new Set<string>((registry.releases ?? []).map((r) => r.name));
+  if (registry.current_release) names.add(registry.current_release);
+  return [...names].sort(compareReleases);
+}

@@ -1,0 +1,106 @@
+import type { KnownBlock } from '@slack/types';
+import type { Feature, Registry } from '../registry/schema.js';
+import { chunkLines, context, header, LIMITS, type SlackMessage, section } from './blocks.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+import { sourceContext } from './source.js';
+import { STATE_EMOJI } from './state-style.js';
+
+export interface FeatureListOptions {
+  title: string;
+  /** One line under the header, e.g. what the state promises in brief. */
+  intro?: string;
+  /** Show each feature's state (for mixed lists). */
+  badges: boolean;
+  /** Blocks (filters) placed after the header. */
+  controls?: KnownBlock[];
+  /** What to say when a list had to be shortened. */
+  narrowHint?: string;
+  /** Say this when there is nothing to list. */
+  emptyText?: string;
+}
+
+/** Room kept for the header, intro, controls, "more" note and source line. */
+const RESERVED_BLOCKS = 8;
+
+/** Features grouped by category in the registry's order, with counts; shortened, never rejected, when huge. Pure. */
+export function renderFeatureList(
+  registry: Registry,
+  features: readonly Feature[],
+  opts: FeatureListOptions,
+): SlackMessage {
+  const groups = groupByCategory(registry, features);
+  const blocks: KnownBlock[] = [header(`${opts.title} (${features.length})`)];
+  if (opts.intro) blocks.push(section(opts.intro));
+  if (opts.controls) blocks.push(...opts.controls);
+  if (features.length === 0) blocks.push(section(opts.emptyText ?? '_Nothing to list._'));
+
+  const budgetBlocks = LIMITS.blocksPerMessage - RESERVED_BLOCKS - (opts.controls?.length ?? 0);
+  let budgetChars = LIMITS.totalBlockText - 1500;
+  let shown = 0;
+  const textLines: string[] = [`${opts.title} (${features.length})`];
+  outer: for (const group of groups) {
+    const lines = [
+      `*${escapeMrkdwn(group.name)}* (${group.features.length})`,
+      ...group.features.map(
+        (f) => `• ${opts.badges ? `${STATE_EMOJI[f.state]} ` : ''}${escapeMrkdwn(f.name)}`,
+      ),
+    ];
+    for (const [i, chunk] of chunkLines(lines).entries()) {
+      if (blocks.length >= budgetBlocks || chunk.length > budgetChars) {
+        // Keep whole lines that still fit, then stop: the note below says how many were left out.
+        const fitting = chunkLines(lines.slice(0, 1 + countFitting(lines.slice(1), budgetChars - 60)))[0];
+        if (i === 0 && fitting && blocks.length < budgetBlocks && budgetChars > 200) {
+          blocks.push(section(fitting));
+          shown += fitting.split('\n').length - 1;
+        }
+        break outer;
+      }
+      blocks.push(section(chunk));
+      budgetChars -= chunk.length;
+      shown += chunk.split('\n').filter((l) => l.startsWith('•')).length;
+    }
+    textLines.push(
+      `${group.name}: ${group.features.map((f) => (opts.badges ? `${f.name} (${f.state})` : f.name)).join(', ')}`,
+    );
+  }
+  if (shown < features.length) {
+    blocks.push(
+      context(
+        `…and ${features.length - shown} more not shown. ${opts.narrowHint ?? 'Narrow it down with `/osm-feature category <name>` or `/osm-feature <state>`.'}`,
+      ),
+    );
+  }
+  if (opts.badges)
+    blocks.push(
+      context(`${STATE_EMOJI.Alpha} Alpha  ${STATE_EMOJI.Beta} Beta  ${STATE_EMOJI.Stable} Stable`),
+    );
+  blocks.push(sourceContext(registry));
+  const text = textLines.join('\n');
+  return { text: escapeMrkdwn(text.length > 3000 ? `${text.slice(0, 2990)}…` : text), blocks };
+}
+
+function countFitting(lines: string[], chars: number): number {
+  let used = 0;
+  let count = 0;
+  for (const line of lines) {
+    used += line.length + 1;
+    if (used > chars) break;
+    count++;
+  }
+  return count;
+}
+
+export interface CategoryGroup {
+  id: string;
+  name: string;
+  features: Feature[];
+}
+
+/** Groups features by category, in the registry's category order; empty categories are left out. */
+export function groupByCategory(registry: Registry, features: readonly Feature[]): CategoryGroup[] {
+  const groups = new Map<string, CategoryGroup>(
+    registry.categories.map((c) => [c.id, { id: c.id, name: c.name, features: [] as Feature[] }]),
+  );
+  for (const feature of features) groups.get(feature.category)?.features.push(feature);
+  return [...groups.values()].filter((g) => g.features.length > 0);
+}

@@ -1,0 +1,85 @@
+import type { Feature, Registry } from '../registry/schema.js';
+import { actions, button, context, header, type SlackMessage, section } from './blocks.js';
+import { ACTION_IDS } from './ids.js';
+import { escapeMrkdwn, quoteUserText } from './mrkdwn.js';
+import { stateBadge } from './state-style.js';
+
+const EXAMPLES = [
+  ['`/osm-feature multicluster`', 'a feature’s state and what it promises'],
+  ['`/osm-feature stable`', 'every Stable feature (also `beta`, `alpha`)'],
+  ['`/osm-feature list`', 'the whole registry by category'],
+  ['`/osm-feature category security`', 'one category'],
+  ['`/osm-feature policy beta`', 'what a state promises; `states` compares all three'],
+  [
+    '`/osm-feature multicluster@v1.0`',
+    'a feature as of a release; `releases`, `changes`, `history <feature>`',
+  ],
+  ['`/osm-feature subscribe`', 'notices in this channel when states change; `subscriptions`, `unsubscribe`'],
+] as const;
+
+/** Usage with examples. Pure. */
+export function renderHelp(registry: Registry, lead?: string): SlackMessage {
+  const lines = EXAMPLES.map(([cmd, what]) => `${cmd} — ${what}`);
+  return {
+    text: `${lead ? `${lead} ` : ''}Ask me about OSM features: /osm-feature <feature>, stable, beta, alpha, list, category <name>, policy <state>, states, subscribe, help.`,
+    blocks: [
+      header('OSM feature lifecycle bot'),
+      ...(lead ? [section(lead)] : []),
+      section(
+        `I tell you where every Open Service Mesh feature stands: Alpha, Beta or Stable, and what that promises.\n\n${lines.join('\n')}`,
+      ),
+      context(
+        `You can also mention me or DM me in plain English: _which features are stable?_, _what does beta mean?_, _is multicluster production ready?_ · ${registry.features.length} features known`,
+      ),
+    ],
+  };
+}
+
+/** Several features are about equally close: a short "did you mean" list, with a button for each. Pure. */
+export function renderDidYouMean(query: string, candidates: readonly Feature[]): SlackMessage {
+  const list = candidates.map((f) => `• *${escapeMrkdwn(f.name)}* — ${stateBadge(f.state)}`).join('\n');
+  return {
+    text: escapeMrkdwn(`Did you mean: ${candidates.map((f) => f.name).join(', ')}?`),
+    blocks: [
+      section(`“${quoteUserText(query)}” could be more than one feature. Did you mean:\n${list}`),
+      actions(
+        'did_you_mean',
+        candidates.slice(0, 5).map((f, i) => button(f.name, `${ACTION_IDS.pickFeature}:${i}`, f.id)),
+      ),
+    ],
+  };
+}
+
+/** Nothing is close: say so, suggest the nearest names and how to list everything. Pure. */
+export function renderNotFound(query: string, suggestions: readonly Feature[]): SlackMessage {
+  const nearest =
+    suggestions.length > 0
+      ? `\nThe nearest names I know: ${suggestions.map((f) => `*${escapeMrkdwn(f.name)}*`).join(', ')}.`
+      : '';
+  return {
+    text: escapeMrkdwn(`I don't know an OSM feature called "${quoteUserText(query)}".`),
+    blocks: [
+      section(`I don’t know an OSM feature called “${quoteUserText(query)}”.${nearest}`),
+      context('See every feature with `/osm-feature list`, or type `/osm-feature help`.'),
+    ],
+  };
+}
+
+/** Phrasing that was not understood: a short, helpful answer, never silence. Pure. */
+export function renderNotUnderstood(text: string): SlackMessage {
+  const echo = text.trim() ? ` “${quoteUserText(text, 60)}”` : '';
+  return {
+    text: `Sorry, I didn't understand${echo}. Try "which features are stable?" or /osm-feature help.`,
+    blocks: [
+      section(
+        `Sorry, I didn’t understand${echo}. I answer questions about OSM features, for example:\n• _which features are stable?_\n• _tell me about vault_\n• _what does beta mean?_`,
+      ),
+      context('Type `/osm-feature help` for everything I can do.'),
+    ],
+  };
+}
+
+/** A plain line of text as a message. */
+export function renderNotice(text: string): SlackMessage {
+  return { text, blocks: [section(text)] };
+}

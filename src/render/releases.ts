@@ -1,0 +1,88 @@
+import type { Change } from '../registry/diff.js';
+import { knownReleases } from '../registry/releases.js';
+import type { Feature, Registry } from '../registry/schema.js';
+import { chunkLines, context, header, type SlackMessage, section } from './blocks.js';
+import { changeFallback, describeChange, promiseLine } from './change-lines.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+import { sourceContext } from './source.js';
+import { stateBadge } from './state-style.js';
+
+/** The releases the registry knows, newest first. Pure. */
+export function renderReleases(registry: Registry): SlackMessage {
+  const releases = knownReleases(registry).reverse();
+  if (releases.length === 0)
+    return {
+      text: 'This registry records no releases.',
+      blocks: [section('This registry records no releases.')],
+    };
+  const info = new Map((registry.releases ?? []).map((r) => [r.name, r]));
+  const lines = releases.map((name) => {
+    const r = info.get(name);
+    const current = name === registry.current_release ? ' _(current)_' : '';
+    return `• *${name}*${current}${r?.date ? ` — ${r.date}` : ''}${r?.notes ? `: ${escapeMrkdwn(r.notes)}` : ''}`;
+  });
+  return {
+    text: `Known OSM releases: ${releases.join(', ')}`,
+    blocks: [
+      header('OSM releases'),
+      ...chunkLines(lines).map((c) => section(c)),
+      context('Ask for one with `/osm-feature stable in v1.0` or `/osm-feature multicluster@v1.0`.'),
+    ],
+  };
+}
+
+/** A feature's timeline, oldest first, with its notes. Pure. */
+export function renderHistory(feature: Feature, registry: Registry): SlackMessage {
+  const history = feature.history ?? [];
+  const lines =
+    history.length > 0
+      ? history.map((h, i) => `• *${h.since}*: ${i === 0 ? 'added as' : 'became'} ${stateBadge(h.state)}`)
+      : [`• No release history recorded; today it is ${stateBadge(feature.state)}.`];
+  const notes = (feature.notes ?? []).map(
+    (n) => `• ${n.release ? `*${n.release}*: ` : ''}${escapeMrkdwn(n.text)}`,
+  );
+  return {
+    text: escapeMrkdwn(
+      `${feature.name} history: ${history.map((h) => `${h.state} since ${h.since}`).join(', ') || feature.state}`,
+    ),
+    blocks: [
+      header(`History: ${feature.name}`),
+      section(lines.join('\n')),
+      ...(notes.length > 0 ? [section(`*Notes*\n${notes.join('\n')}`)] : []),
+      sourceContext(registry),
+    ],
+  };
+}
+
+/** What changed between two releases (or in the latest one). Pure. */
+export function renderChanges(
+  changes: readonly Change[],
+  from: string,
+  to: string,
+  registry: Registry,
+): SlackMessage {
+  const title = `Changes ${from} → ${to}`;
+  if (changes.length === 0) {
+    return {
+      text: `No feature changed between ${from} and ${to}.`,
+      blocks: [
+        header(title),
+        section(`No feature changed state, name or category between ${from} and ${to}.`),
+      ],
+    };
+  }
+  const lines = changes.map((c) => {
+    const promise = promiseLine(c, registry);
+    return `• ${describeChange(c)}${promise ? `\n    ${promise.replaceAll('\n', '\n    ')}` : ''}`;
+  });
+  return {
+    text: escapeMrkdwn(`${title}: ${changes.map(changeFallback).join('; ')}`).slice(0, 3000),
+    blocks: [
+      header(title),
+      ...chunkLines(lines)
+        .slice(0, 40)
+        .map((c) => section(c)),
+      sourceContext(registry),
+    ],
+  };
+}

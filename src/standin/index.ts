@@ -1,0 +1,24 @@
+export { type ApiReply, callApi } from './api-call.js';
+export type { EventSendOptions } from './app-client.js';
+export {
+  assertViewWithinSlackLimits,
+  assertWithinSlackLimits,
+  BLOCK_KIT_LIMITS,
+  collectBlockIssues,
+  type LimitError,
+  type LimitIssue,
+  type MessageLike,
+  rejectingIssues,
+  validateMessage,
+  validateView,
+} from './block-kit-limits.js';
+export { DEFAULT_CHANNELS } from './conversations.js';
+export type { BlockActionInput, BlockActionOptions, EventEnvelopeOptions } from './payloads.js';
+export { DEFAULT_CHANNEL, DEFAULT_COMMAND, DEFAULT_USER } from './payloads.js';
+export { type RateDecision, SlidingWindowRateLimiter } from './rate-limiter.js';
+export type { CallMatch, WaitOptions } from './recorder.js';
+export { signSlackRequest, verifySlackSignature } from './signing.js';
+export type { EnvelopeOptions } from './socket-mode.js';
+export { SlackStandin, STANDIN_APP_ID } from './standin.js';
+export type * from './types.js';
+export { IMPLEMENTED_METHODS } from './web-api.js';

@@ -1,0 +1,231 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type AppTarget, type EventSendOptions, postEvent, postForm, postToApp } from './app-client.js';
+import { createParts, type StandinParts } from './parts.js';
+import * as payloads from './payloads.js';
+import type { CallMatch, WaitOptions } from './recorder.js';
+import { routeRequest } from './router.js';
+import type { EnvelopeOptions } from './socket-mode.js';
+import type {
+  ChannelSpec,
+  ChannelState,
+  EnvelopeType,
+  Fault,
+  FaultOptions,
+  HttpResult,
+  RecordedCall,
+  ResponseUrlContext,
+  SendOpts,
+  SocketAck,
+  StandinEvents,
+  StandinOptions,
+  StoredMessage,
+  Violation,
+} from './types.js';
+
+export { STANDIN_APP_ID } from './parts.js';
+
+/**
+ * The project's one local Slack: Web API, response_url, Socket Mode and signed HTTP to the app, all on
+ * one 127.0.0.1 server with an ephemeral port. Emits 'call', 'message' (conversation changes) and 'home'.
+ */
+export class SlackStandin extends EventEmitter<StandinEvents> {
+  readonly apiUrl: string;
+  readonly signingSecret: string;
+  readonly botToken: string;
+  readonly appToken: string;
+  readonly teamId: string;
+  readonly botUserId: string;
+  readonly botId: string;
+  readonly appId: string;
+  private appUrl: string | undefined;
+  private closed = false;
+  private readonly parts: StandinParts;
+
+  static async start(opts: StandinOptions = {}): Promise<SlackStandin> {
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    return new SlackStandin(server, `http://127.0.0.1:${port}`, opts);
+  }
+
+  private constructor(
+    private readonly server: Server,
+    readonly baseUrl: string,
+    opts: StandinOptions,
+  ) {
+    super();
+    this.parts = createParts(baseUrl, opts, this);
+    const id = this.parts.identity;
+    this.apiUrl = `${baseUrl}/api/`;
+    this.signingSecret = id.signingSecret;
+    this.botToken = id.botToken;
+    this.appToken = id.appToken;
+    this.teamId = id.teamId;
+    this.botUserId = id.botUserId;
+    this.botId = id.botId;
+    this.appId = id.appId;
+    this.appUrl = opts.appUrl;
+    const { routes, socket } = this.parts;
+    server.on('request', (req, res) => void routeRequest(req, res, routes));
+    server.on('upgrade', (req, stream, head) => socket.handleUpgrade(req, stream, head));
+  }
+
+  get calls(): RecordedCall[] {
+    return this.parts.recorder.calls;
+  }
+
+  /** Block Kit / missing-text violations recorded so far. */
+  get violations(): Violation[] {
+    return this.parts.recorder.violations;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.parts.recorder.callsTo(method);
+  }
+
+  waitForCall(match: CallMatch, opts?: WaitOptions): Promise<RecordedCall[]> {
+    return this.parts.recorder.waitForCall(match, opts);
+  }
+
+  unknownCalls(): RecordedCall[] {
+    return this.parts.recorder.unknownCalls();
+  }
+
+  assertClean(): void {
+    this.parts.recorder.assertClean();
+  }
+
+  newResponseUrl(context: ResponseUrlContext = {}): string {
+    return this.parts.responseUrls.create(context);
+  }
+
+  addChannel(spec: ChannelSpec): void {
+    this.parts.conversations.add(spec);
+  }
+
+  channel(id: string): ChannelState | undefined {
+    return this.parts.conversations.get(id);
+  }
+
+  messages(channelId: string): StoredMessage[] {
+    return this.parts.conversations.messages(channelId);
+  }
+
+  homeView(userId: string): Record<string, unknown> | undefined {
+    return this.parts.homeViews.get(userId);
+  }
+
+  injectFault(method: string, fault: Fault, opts?: FaultOptions): void {
+    this.parts.faults.add(method, fault, opts);
+  }
+
+  setAppUrl(url: string): void {
+    this.appUrl = url;
+  }
+
+  buildCommandPayload(text: string, fields?: Partial<Record<string, string>>): Record<string, string> {
+    return payloads.buildCommandPayload(this.payloadDeps(), text, fields);
+  }
+
+  buildEventEnvelope(
+    event: Record<string, unknown>,
+    opts?: payloads.EventEnvelopeOptions,
+  ): Record<string, unknown> {
+    return payloads.buildEventEnvelope(this.payloadDeps(), event, opts);
+  }
+
+  buildBlockActionsPayload(
+    action: payloads.BlockActionInput,
+    opts?: payloads.BlockActionOptions,
+  ): Record<string, unknown> {
+    return payloads.buildBlockActionsPayload(this.payloadDeps(), action, opts);
+  }
+
+  async sendCommand(
+    text: string,
+    fields?: Partial<Record<string, string>>,
+    opts?: SendOpts,
+  ): Promise<HttpResult & { responseUrl: string }> {
+    const payload = this.buildCommandPayload(text, fields);
+    return { ...(await postForm(this.target(), payload, opts)), responseUrl: payload.response_url ?? '' };
+  }
+
+  async sendEvent(
+    event: Record<string, unknown>,
+    opts: EventSendOptions = {},
+  ): Promise<HttpResult & { eventId: string }> {
+    const body = this.buildEventEnvelope(event, opts.eventId === undefined ? {} : { eventId: opts.eventId });
+    return { ...(await postEvent(this.target(), body, opts)), eventId: String(body.event_id) };
+  }
+
+  sendInteraction(payload: Record<string, unknown>, opts?: SendOpts): Promise<HttpResult> {
+    return postForm(this.target(), { payload: JSON.stringify(payload) }, opts);
+  }
+
+  sendRaw(body: string | Buffer, headers: Record<string, string>, opts?: SendOpts): Promise<HttpResult> {
+    return postToApp(this.target(), body, headers, opts);
+  }
+
+  socketConnected(): Promise<void> {
+    return this.parts.socket.connected();
+  }
+
+  sendEnvelope(
+    type: EnvelopeType,
+    payload: Record<string, unknown>,
+    opts?: EnvelopeOptions,
+  ): Promise<SocketAck> {
+    return this.parts.socket.send(type, payload, opts);
+  }
+
+  sendSocketCommand(text: string, fields?: Partial<Record<string, string>>, opts?: EnvelopeOptions) {
+    const payload = this.buildCommandPayload(text, fields);
+    return this.sendEnvelope('slash_commands', payload, opts).then((ack) => ({
+      ...ack,
+      responseUrl: payload.response_url ?? '',
+    }));
+  }
+
+  sendSocketEvent(
+    event: Record<string, unknown>,
+    opts: EnvelopeOptions & { eventId?: string } = {},
+  ): Promise<SocketAck & { eventId: string }> {
+    const body = this.buildEventEnvelope(event, opts.eventId === undefined ? {} : { eventId: opts.eventId });
+    return this.sendEnvelope('events_api', body, opts).then((ack) => ({
+      ...ack,
+      eventId: String(body.event_id),
+    }));
+  }
+
+  /** Send Slack's `disconnect` so the client reconnects (about 5 s later, through apps.connections.open). */
+  disconnectSocket(reason?: 'refresh_requested' | 'warning' | 'too_many_websockets'): void {
+    this.parts.socket.disconnect(reason);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.parts.recorder.close();
+    this.parts.faults.destroyHanging();
+    await this.parts.socket.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private target(): AppTarget {
+    return { appUrl: this.appUrl, signingSecret: this.signingSecret };
+  }
+
+  private payloadDeps(): payloads.PayloadDeps {
+    return {
+      ids: this.parts.identity,
+      conversations: this.parts.conversations,
+      newResponseUrl: (context) => this.newResponseUrl(context),
+    };
+  }
+}

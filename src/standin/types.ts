@@ -1,0 +1,151 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** A conversation the stand-in knows about. Ids follow Slack's prefixes: C (public), G/C (private), D (im). */
+export interface ChannelSpec {
+  id: string;
+  name: string;
+  isPrivate?: boolean;
+  isMember?: boolean;
+  isArchived?: boolean;
+  isIm?: boolean;
+  /** For an im: the human on the other side. */
+  user?: string;
+}
+
+export interface RateLimitOptions {
+  perChannelPerSecond: number;
+  workspacePerSecond: number;
+}
+
+export interface StandinOptions {
+  signingSecret?: string;
+  botToken?: string;
+  appToken?: string;
+  teamId?: string;
+  botUserId?: string;
+  botId?: string;
+  channels?: ChannelSpec[];
+  rateLimits?: RateLimitOptions | false;
+  appUrl?: string;
+  /** Return true when the request was handled. Only asked for paths outside /api/ and /respond/. */
+  extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /** Clock in ms, used by the rate limiter and for RecordedCall.at. */
+  now?: () => number;
+}
+
+export type RecordedCallKind = 'api' | 'respond' | 'socket-ack' | 'unknown';
+
+export interface RecordedCall {
+  seq: number;
+  kind: RecordedCallKind;
+  /** Web API method, 'response_url' for kind respond, 'ack' for socket acks. */
+  method: string;
+  params: Record<string, unknown>;
+  token?: string;
+  /** HTTP status answered; 0 when a fault hung or reset the connection. */
+  status: number;
+  response: unknown;
+  at: number;
+  responseUrlId?: string;
+  /** For socket acks: the type of the envelope that was acked. */
+  envelopeType?: EnvelopeType;
+}
+
+export type Fault =
+  | { status: number; retryAfter?: number }
+  | { error: string }
+  | { hang: true }
+  | { reset: true };
+
+export interface FaultOptions {
+  times?: number;
+  channel?: string;
+}
+
+export interface SendOpts {
+  /** Sign with this secret instead of the stand-in's. */
+  secret?: string;
+  /** Unix seconds for X-Slack-Request-Timestamp (default: now). */
+  timestamp?: number;
+  /** A literal X-Slack-Signature value, or null to leave the header out. */
+  signature?: string | null;
+  /** Path on the app (default '/slack/events'). */
+  path?: string;
+  omitHeaders?: ('timestamp' | 'signature')[];
+  /** Abort the request after this many ms (default 10000). */
+  timeoutMs?: number;
+}
+
+export interface HttpResult {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface StoredMessage {
+  ts: string;
+  channel: string;
+  user?: string;
+  bot_id?: string;
+  text?: string;
+  blocks?: unknown[];
+  attachments?: unknown[];
+  thread_ts?: string;
+  metadata?: unknown;
+  unfurls?: Record<string, unknown>;
+  /** Set when the message is only visible to one user. */
+  ephemeral?: { user: string };
+  /** Set once chat.update or replace_original changed the message in place. */
+  replaced?: boolean;
+}
+
+export interface ChannelState {
+  id: string;
+  name: string;
+  isPrivate: boolean;
+  isMember: boolean;
+  isArchived: boolean;
+  isIm: boolean;
+  user?: string;
+  messages: StoredMessage[];
+}
+
+export type ConversationChangeType = 'posted' | 'updated' | 'deleted' | 'ephemeral';
+
+export interface ConversationChange {
+  type: ConversationChangeType;
+  channel: string;
+  message: StoredMessage;
+}
+
+export interface HomeViewChange {
+  user: string;
+  view: Record<string, unknown>;
+}
+
+export interface ResponseUrlContext {
+  channel?: string;
+  user?: string;
+  messageTs?: string;
+}
+
+export type EnvelopeType = 'events_api' | 'slash_commands' | 'interactive';
+
+export interface SocketAck {
+  envelope_id: string;
+  payload: unknown;
+}
+
+/** A message that broke a Block Kit limit or lacked `text`; assertClean() fails on any of these. */
+export interface Violation {
+  seq: number;
+  method: string;
+  error: string;
+  messages: string[];
+}
+
+export interface StandinEvents {
+  call: [RecordedCall];
+  message: [ConversationChange];
+  home: [HomeViewChange];
+}

@@ -1,0 +1,98 @@
+import { type ApiHandler, fail, missing } from './api-context.js';
+import { rejectingIssues, validateView } from './block-kit-limits.js';
+import { channelWire } from './conversations.js';
+import { asString, isRecord } from './values.js';
+
+/** Bolt reads only user_id and bot_id, but the full reply keeps other consumers honest (§3.4). */
+const authTest: ApiHandler = (_params, ctx) => ({
+  body: {
+    ok: true,
+    url: 'https://standin.slack.com/',
+    team: 'Standin',
+    user: 'bot',
+    team_id: ctx.ids.teamId,
+    user_id: ctx.ids.botUserId,
+    bot_id: ctx.ids.botId,
+    is_enterprise_install: false,
+  },
+});
+
+const conversationsInfo: ApiHandler = (params, ctx) => {
+  const id = asString(params.channel);
+  const channel = id ? ctx.conversations.get(id) : undefined;
+  if (!channel) return fail('channel_not_found');
+  return { body: { ok: true, channel: channelWire(channel) } };
+};
+
+const conversationsOpen: ApiHandler = (params, ctx) => {
+  const channelId = asString(params.channel);
+  if (channelId) {
+    const channel = ctx.conversations.get(channelId);
+    return channel ? { body: { ok: true, channel: channelWire(channel) } } : fail('channel_not_found');
+  }
+  const users = (asString(params.users) ?? '').split(',').filter((u) => u.length > 0);
+  if (users.length === 0) return missing('users');
+  // Multi-person DMs are not modelled; the bot only ever opens a DM with one person.
+  if (users.length > 1) return fail('not_implemented_in_standin_mpim');
+  const [user] = users;
+  if (!user || !/^[UW][A-Z0-9]+$/.test(user)) return fail('user_not_found');
+  const channel = ctx.conversations.openIm(user);
+  return { body: { ok: true, channel: channelWire(channel) } };
+};
+
+const usersInfo: ApiHandler = (params, ctx) => {
+  const id = asString(params.user);
+  if (!id) return fail('user_not_found');
+  const isBot = id === ctx.ids.botUserId;
+  const name = isBot ? 'osm-feature-bot' : `user-${id.toLowerCase()}`;
+  return {
+    body: {
+      ok: true,
+      user: {
+        id,
+        team_id: ctx.ids.teamId,
+        name,
+        real_name: name,
+        deleted: false,
+        is_bot: isBot,
+        is_admin: false,
+        tz: 'Etc/UTC',
+        tz_offset: 0,
+        profile: { display_name: name, real_name: name },
+      },
+    },
+  };
+};
+
+const viewsPublish: ApiHandler = (params, ctx) => {
+  const user = asString(params.user_id);
+  if (!user) return missing('user_id');
+  const view = params.view;
+  if (typeof view === 'string') return fail('invalid_arguments', ['[ERROR] view is not valid JSON']);
+  if (!isRecord(view)) return missing('view');
+  if (view.type !== 'home') return fail('invalid_arguments', ['[ERROR] views.publish only takes type home']);
+  const issues = validateView(view);
+  const rejecting = rejectingIssues(issues);
+  const first = rejecting[0];
+  if (first) {
+    return {
+      ...fail(
+        first.error,
+        rejecting.map((i) => i.message),
+      ),
+      issues,
+    };
+  }
+  return { body: { ok: true, view: ctx.publishHome(user, view) }, issues };
+};
+
+const connectionsOpen: ApiHandler = (_params, ctx) => ({ body: { ok: true, url: ctx.connectionUrl() } });
+
+export const OTHER_HANDLERS: Record<string, ApiHandler> = {
+  'auth.test': authTest,
+  'conversations.info': conversationsInfo,
+  'conversations.open': conversationsOpen,
+  'users.info': usersInfo,
+  'views.publish': viewsPublish,
+  'apps.connections.open': connectionsOpen,
+};

@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# Multi-stage: build with dev dependencies, run the compiled JavaScript with production dependencies only.
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+# better-sqlite3 builds from source when no prebuilt binary matches.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production PORT=3000 DATABASE_URL=sqlite:/app/var/osm-feature-bot.db
+WORKDIR /app
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json manifest.yml ./
+COPY data ./data
+RUN mkdir -p /app/var && chown -R node:node /app/var
+USER node
+EXPOSE 3000
+VOLUME ["/app/var"]
+# Socket Mode: set SLACK_BOT_TOKEN and SLACK_APP_TOKEN. HTTP mode: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.
+# With neither, the container runs the local sandbox on PORT.
+CMD ["node", "dist/src/main.js"]

@@ -1,0 +1,77 @@
+import type { Server } from 'node:http';
+import { App, type CustomRoute } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { ListenerDeps } from './listeners/deps.js';
+import { registerErrorHandler } from './listeners/errors.js';
+import { registerListeners } from './listeners/index.js';
+import { boltLoggerFrom } from './logger.js';
+
+export interface SlackApp {
+  app: App;
+  /** Starts listening (HTTP) or connecting (Socket Mode). Resolves to the bound port in HTTP mode. */
+  start(): Promise<{ port?: number }>;
+  stop(): Promise<void>;
+}
+
+export interface AppOptions {
+  /** Retries for Web API calls; tests pass a fast policy. */
+  retryConfig?: {
+    retries: number;
+    factor?: number;
+    minTimeout?: number;
+    maxTimeout?: number;
+    randomize?: boolean;
+  };
+  /** Extra HTTP routes (health checks) in HTTP mode. */
+  routes?: CustomRoute[];
+}
+
+/** Builds the Bolt app for a Slack mode and registers the listeners. No I/O until start(). */
+export function createApp(config: Config, deps: ListenerDeps, log: Logger, opts: AppOptions = {}): SlackApp {
+  const mode = config.mode;
+  if (mode.kind === 'sandbox')
+    throw new Error('createApp needs Slack credentials; the sandbox builds its own');
+  const clientOptions = {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    ...(opts.retryConfig ? { retryConfig: opts.retryConfig } : {}),
+  };
+  const common = {
+    token: mode.botToken,
+    logger: boltLoggerFrom(log),
+    clientOptions,
+    // auth.test is sent in the constructor otherwise, and its failure would be an unhandled rejection.
+    deferInitialization: true,
+    extendedErrorHandler: true as const,
+  };
+  const app =
+    mode.kind === 'socket'
+      ? new App({ ...common, socketMode: true, appToken: mode.appToken })
+      : new App({
+          ...common,
+          signingSecret: mode.signingSecret,
+          customRoutes: [
+            { path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') },
+            ...(opts.routes ?? []),
+          ],
+        });
+  registerErrorHandler(app, deps);
+  registerListeners(app, deps);
+
+  return {
+    app,
+    async start() {
+      await app.init();
+      if (mode.kind === 'socket') {
+        await app.start();
+        return {};
+      }
+      const server = (await app.start(config.port)) as Server;
+      const address = server.address();
+      return { port: typeof address === 'object' && address ? address.port : config.port };
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import { answerQuestion, isQuestion } from '../intents/answer.js';
+import { parseIntent } from '../intents/parse.js';
+import type { SlackMessage } from '../render/blocks.js';
+import { renderNotice } from '../render/help.js';
+import { featureCardActions } from './actions/card-actions.js';
+import type { AskContext, ListenerDeps } from './deps.js';
+
+/** The one path from typed text to an answer, shared by the command, mentions and DMs. */
+export async function answerText(text: string, ctx: AskContext, deps: ListenerDeps): Promise<SlackMessage> {
+  const registry = deps.registry.current();
+  const intent = parseIntent(text, registry);
+  ctx.log.debug({ intent: intent.kind }, 'parsed intent');
+  if (isQuestion(intent)) return answerQuestion(intent, registry, { featureActions: featureCardActions });
+  if (!deps.subscriptions) return renderNotice('Channel notices are not set up on this installation.');
+  return deps.subscriptions.handle(intent, ctx);
+}

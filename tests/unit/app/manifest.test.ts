@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { REGISTERED } from '../../../src/listeners/index.js';
+
+const ManifestSchema = z.object({
+  display_information: z.object({ name: z.string().max(35), description: z.string().max(140) }),
+  features: z.object({
+    bot_user: z.object({ display_name: z.string().regex(/^[a-z0-9._-]{1,80}$/) }),
+    slash_commands: z.array(
+      z.object({ command: z.string().max(32), description: z.string(), usage_hint: z.string().max(1000) }),
+    ),
+    app_home: z.object({
+      messages_tab_enabled: z.boolean(),
+      messages_tab_read_only_enabled: z.boolean(),
+      home_tab_enabled: z.boolean(),
+    }),
+  }),
+  oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()) }) }),
+  settings: z.object({
+    event_subscriptions: z.object({ bot_events: z.array(z.string()) }),
+    interactivity: z.object({ is_enabled: z.literal(true) }),
+    socket_mode_enabled: z.literal(true),
+  }),
+});
+
+const manifest = ManifestSchema.parse(parse(readFileSync('manifest.yml', 'utf8')));
+
+/** The scopes each registered event or feature needs (slack-protocol.md §7). */
+const SCOPES_FOR: Record<string, string[]> = {
+  app_mention: ['app_mentions:read'],
+  'message.im': ['im:history'],
+  app_home_opened: [],
+  link_shared: ['links:read'],
+};
+
+describe('manifest.yml agrees with the registered listeners', () => {
+  it('declares exactly the slash commands the app handles, each with a usage hint', () => {
+    expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual(
+      [...REGISTERED.commands].sort(),
+    );
+    for (const c of manifest.features.slash_commands) expect(c.usage_hint.length).toBeGreaterThan(0);
+  });
+
+  it('subscribes to exactly the events the app listens for', () => {
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(
+      [...REGISTERED.events].sort(),
+    );
+  });
+
+  it('asks for every scope those need, and commands and chat:write', () => {
+    const needed = new Set([
+      'commands',
+      'chat:write',
+      ...REGISTERED.events.flatMap((e) => SCOPES_FOR[e] ?? [`unknown:${e}`]),
+    ]);
+    for (const scope of needed) expect(manifest.oauth_config.scopes.bot).toContain(scope);
+  });
+
+  it('lets users DM the bot', () => {
+    expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(false);
+  });
+});

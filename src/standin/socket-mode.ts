@@ -149,8 +149,26 @@ export class SocketModeServer {
       p.reject(new Error(`Slack stand-in closed before envelope ${id} was acked`));
     }
     this.pending.clear();
-    for (const ws of this.clients) ws.terminate();
+    const clients = [...this.clients];
     this.clients.length = 0;
-    return new Promise((resolve) => this.wss.close(() => resolve()));
+    return Promise.all(clients.map(closeGracefully)).then(
+      () => new Promise((resolve) => this.wss.close(() => resolve())),
+    );
   }
+}
+
+/**
+ * Finish the close handshake when the peer is already closing (Bolt's app.stop() sends close 1000 and
+ * returns at once), so the client logs no 1006 error; terminate whoever does not answer quickly.
+ */
+function closeGracefully(ws: WebSocket): Promise<void> {
+  if (ws.readyState === ws.CLOSED) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => ws.terminate(), 500);
+    ws.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    if (ws.readyState === ws.OPEN) ws.close(1001, 'stand-in closing');
+  });
 }

@@ -27,12 +27,16 @@ export interface AppOptions {
   routes?: CustomRoute[];
 }
 
+const WEB_API_TIMEOUT_MS = 10_000;
+
 /** Builds the Bolt app for a Slack mode and registers the listeners. No I/O until start(). */
 export function createApp(config: Config, deps: ListenerDeps, log: Logger, opts: AppOptions = {}): SlackApp {
   const mode = config.mode;
   if (mode.kind === 'sandbox')
     throw new Error('createApp needs Slack credentials; the sandbox builds its own');
   const clientOptions = {
+    // A Web API call that never answers must not hold a reply forever (web-api's default timeout is none).
+    timeout: WEB_API_TIMEOUT_MS,
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     ...(opts.retryConfig ? { retryConfig: opts.retryConfig } : {}),
   };

@@ -14,6 +14,7 @@ import {
   renderNotice,
   renderNotUnderstood,
 } from '../render/help.js';
+import type { FeatureFilter } from '../render/home-filters.js';
 import { escapeMrkdwn, quoteUserText } from '../render/mrkdwn.js';
 import { renderPolicy, renderStates } from '../render/policy.js';
 import { renderChanges, renderHistory, renderReleases } from '../render/releases.js';
@@ -29,6 +30,8 @@ export function isQuestion(intent: Intent): intent is QuestionIntent {
 /** Hooks that let the interactive layer add buttons without the engine knowing Slack ids. */
 export interface AnswerDecorations {
   featureActions?: (feature: Feature) => import('@slack/types').KnownBlock[];
+  /** Filter controls placed on lists; `filter` is what the list shows, `registry` the view it was drawn from. */
+  listControls?: (filter: FeatureFilter, registry: Registry) => import('@slack/types').KnownBlock[];
 }
 
 /** Answers a question from the registry: the engine's single entry point. Pure. */
@@ -62,16 +65,24 @@ export function answerQuestion(
     case 'changes':
       return answerChanges(intent.from, intent.to, registry);
   }
-  return withRelease(intent.release, registry, (view) => answerListing(intent, view));
+  return withRelease(intent.release, registry, (view) => answerListing(intent, view, deco));
 }
 
 function answerListing(
   intent: Extract<QuestionIntent, { kind: 'state' | 'list' | 'category' }>,
   registry: Registry,
+  deco: AnswerDecorations,
 ): SlackMessage {
   const at = registry.current_release ? ` in ${registry.current_release}` : '';
+  const release = intent.release ? registry.current_release : undefined;
+  const controls = (filter: FeatureFilter) =>
+    deco.listControls ? { controls: deco.listControls({ ...filter, release }, registry) } : {};
   if (intent.kind === 'list')
-    return renderFeatureList(registry, registry.features, { title: `All OSM features${at}`, badges: true });
+    return renderFeatureList(registry, registry.features, {
+      title: `All OSM features${at}`,
+      badges: true,
+      ...controls({}),
+    });
   if (intent.kind === 'state') {
     const features = registry.features.filter((f) => f.state === intent.state);
     return renderFeatureList(registry, features, {
@@ -79,12 +90,17 @@ function answerListing(
       intro: `_${escapeMrkdwn(registry.states[intent.state].definition)}_`,
       badges: false,
       emptyText: `No feature is ${intent.state}.`,
+      ...controls({ state: intent.state }),
     });
   }
   const match = findCategory(registry, intent.query);
   if (match.kind === 'found') {
     const features = registry.features.filter((f) => f.category === match.category.id);
-    return renderFeatureList(registry, features, { title: `${match.category.name}${at}`, badges: true });
+    return renderFeatureList(registry, features, {
+      title: `${match.category.name}${at}`,
+      badges: true,
+      ...controls({ category: match.category.id }),
+    });
   }
   const names = registry.categories.map((c) => `*${escapeMrkdwn(c.name)}*`).join(', ');
   const lead = match.kind === 'ambiguous' ? 'could be more than one category' : 'is not a category I know';

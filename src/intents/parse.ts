@@ -1,5 +1,7 @@
+import { distance } from 'fastest-levenshtein';
 import { findCategory } from '../registry/category-match.js';
-import type { Registry } from '../registry/schema.js';
+import type { Registry, StateName } from '../registry/schema.js';
+import { isTransposition } from '../registry/typos.js';
 import type { FilterRequest, Intent } from './intent.js';
 import { cleanSlackText, normaliseRelease, wordsOf } from './text.js';
 import {
@@ -49,7 +51,7 @@ function parseCommand(words: string[], registry: Registry): Intent | undefined {
       return { kind: 'states' };
     case 'policy':
     case 'policies': {
-      const state = rest.map((w) => STATE_WORDS[w]).find(Boolean);
+      const state = rest.map(stateWord).find(Boolean);
       return state ? { kind: 'policy', state } : { kind: 'states' };
     }
     case 'history':
@@ -64,7 +66,7 @@ function parseCommand(words: string[], registry: Registry): Intent | undefined {
   const remaining = withoutRelease.split(' ').filter(Boolean);
   if (remaining.length === 1 && (remaining[0] === 'list' || remaining[0] === 'all'))
     return withRelease({ kind: 'list' }, release);
-  const state = remaining.length === 1 ? STATE_WORDS[remaining[0] ?? ''] : undefined;
+  const state = remaining.length === 1 ? stateWord(remaining[0] ?? '') : undefined;
   if (state) return withRelease({ kind: 'state', state }, release);
   if (single && GREETINGS.has(head)) return { kind: 'greeting' };
   return undefined;
@@ -77,7 +79,7 @@ function parseFilter(rest: string[], registry: Registry): FilterRequest {
   if (head === 'category' && tail.length > 0) return { kind: 'category', query: tail.join(' ') };
   if (rest.length === 1 && /^promot(ions?|ed|e)$/.test(head)) return { kind: 'promotions' };
   if (rest.length === 1 && /^remov(als?|ed|e)$/.test(head)) return { kind: 'removals' };
-  const state = rest.length === 1 ? STATE_WORDS[head] : undefined;
+  const state = rest.length === 1 ? stateWord(head) : undefined;
   if (state) return { kind: 'state', state };
   const text = rest.join(' ');
   const category = findCategory(registry, text);
@@ -137,8 +139,8 @@ function parseQuestion(allWords: string[], registry: Registry, original: string)
   const { text, release } = stripRelease(allWords);
   const words = text.split(' ').filter(Boolean);
   const has = (set: ReadonlySet<string>): boolean => words.some((w) => set.has(w));
-  const states = [...new Set(words.map((w) => STATE_WORDS[w]).filter((s) => s !== undefined))];
-  const content = words.filter((w) => !FILLER_WORDS.has(w) && !STATE_WORDS[w]);
+  const states = [...new Set(words.map(stateWord).filter((s) => s !== undefined))];
+  const content = words.filter((w) => !FILLER_WORDS.has(w) && !stateWord(w));
 
   if (words.length > 0 && words.every((w) => GREETINGS.has(w) || FILLER_WORDS.has(w)) && has(GREETINGS))
     return { kind: 'greeting' };
@@ -198,4 +200,14 @@ function parseQuestion(allWords: string[], registry: Registry, original: string)
     return withRelease({ kind: 'feature', query: subject.join(' ') }, release);
   }
   return { kind: 'unknown', text: original };
+}
+
+/** A state named by a word, forgiving one typo in longer words ("stabel", "alpah"). */
+function stateWord(word: string): StateName | undefined {
+  const exact = STATE_WORDS[word];
+  if (exact || word.length < 5) return exact;
+  for (const [name, state] of Object.entries(STATE_WORDS)) {
+    if (name.length >= 5 && (distance(word, name) === 1 || isTransposition(word, name))) return state;
+  }
+  return undefined;
 }

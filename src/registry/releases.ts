@@ -25,7 +25,10 @@ export type StateAt =
   | { kind: 'not-yet'; firstRelease: string }
   | { kind: 'unknown' };
 
-/** A feature's state as of a release, from its history; the current state when there is no history. Pure. */
+/**
+ * A feature's state as of a release, from its history: the entry in force then, `not-yet` before its first
+ * entry, and `unknown` when it has no history (callers decide whether to assume today's state). Pure.
+ */
 export function stateAt(feature: Feature, release: string): StateAt {
   const history = feature.history;
   if (!history || history.length === 0) return { kind: 'unknown' };
@@ -45,7 +48,11 @@ export function currentSince(feature: Feature): string | undefined {
 
 export type ReleaseView = { ok: true; registry: Registry; release: string } | { ok: false; known: string[] };
 
-/** The registry as it stood in a release: features that did not exist yet are left out. Pure. */
+/**
+ * The registry as it stood in a release: features that did not exist yet are left out, the others carry the
+ * state they had then, with history and notes cut at that release, so the view is itself a valid registry
+ * (its last history entry equals its state). Features without history are kept as they are. Pure.
+ */
 export function registryAt(registry: Registry, release: string): ReleaseView {
   const known = knownReleases(registry);
   const exact = known.find((r) => compareReleases(r, release) === 0);
@@ -54,9 +61,20 @@ export function registryAt(registry: Registry, release: string): ReleaseView {
   for (const feature of registry.features) {
     const at = stateAt(feature, exact);
     if (at.kind === 'not-yet') continue;
-    features.push(at.kind === 'state' ? { ...feature, state: at.state } : feature);
+    features.push(at.kind === 'state' ? featureAt(feature, at.state, exact) : feature);
   }
   return { ok: true, registry: { ...registry, features, current_release: exact }, release: exact };
+}
+
+function featureAt(feature: Feature, state: StateName, release: string): Feature {
+  const { history, notes, ...rest } = feature;
+  const notesThen = notes?.filter((n) => !n.release || compareReleases(n.release, release) <= 0);
+  return {
+    ...rest,
+    state,
+    ...(history ? { history: history.filter((h) => compareReleases(h.since, release) <= 0) } : {}),
+    ...(notesThen && notesThen.length > 0 ? { notes: notesThen } : {}),
+  };
 }
 
 /** Releases the registry knows, oldest first. */

@@ -1,11 +1,14 @@
 import type { Change } from '../registry/diff.js';
 import { knownReleases } from '../registry/releases.js';
 import type { Feature, Registry } from '../registry/schema.js';
-import { chunkLines, context, header, type SlackMessage, section } from './blocks.js';
+import { chunkLines, context, header, LIMITS, type SlackMessage, section } from './blocks.js';
 import { changeFallback, describeChange, promiseLine } from './change-lines.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { sourceContext } from './source.js';
 import { stateBadge } from './state-style.js';
+
+/** Room for the header, the "more" note and the source line within Slack's 50 blocks. */
+const MAX_CHANGE_SECTIONS = 40;
 
 /** The releases the registry knows, newest first. Pure. */
 export function renderReleases(registry: Registry): SlackMessage {
@@ -75,13 +78,23 @@ export function renderChanges(
     const promise = promiseLine(c, registry);
     return `• ${describeChange(c)}${promise ? `\n    ${promise.replaceAll('\n', '\n    ')}` : ''}`;
   });
+  // Whole changes only, within Slack's block and total-text limits; the rest are counted, never dropped silently.
+  let budget = LIMITS.totalBlockText - 1_500;
+  const shown: string[] = [];
+  for (const line of lines) {
+    if (line.length > budget || chunkLines([...shown, line]).length > MAX_CHANGE_SECTIONS) break;
+    budget -= line.length + 1;
+    shown.push(line);
+  }
+  const more = lines.length - shown.length;
+  const fallback = escapeMrkdwn(`${title}: ${changes.map(changeFallback).join('; ')}`);
   return {
-    text: escapeMrkdwn(`${title}: ${changes.map(changeFallback).join('; ')}`).slice(0, 3000),
+    // Cut without leaving half an entity ("&am…") behind.
+    text: fallback.length > 3000 ? truncate(fallback, 3000).replace(/&[a-z]{0,3}…$/, '…') : fallback,
     blocks: [
       header(title),
-      ...chunkLines(lines)
-        .slice(0, 40)
-        .map((c) => section(c)),
+      ...chunkLines(shown).map((c) => section(c)),
+      ...(more > 0 ? [context(`…and ${more} more change${more === 1 ? '' : 's'} not shown.`)] : []),
       sourceContext(registry),
     ],
   };

@@ -2,8 +2,15 @@ import type { Logger } from 'pino';
 import { type AppOptions, createApp, type SlackApp } from './app.js';
 import type { Config } from './config.js';
 import type { ListenerDeps, RegistryProvider } from './listeners/deps.js';
-import { loadRegistryFile, RegistryLoadError } from './registry/load.js';
-import type { Registry } from './registry/schema.js';
+import { createHomeRefresher } from './listeners/home-refresh.js';
+import { boltLoggerFrom } from './logger.js';
+import { snapshotRegistry } from './notices/change-set.js';
+import type { SenderTuning } from './notices/sender-types.js';
+import { type NoticeService, startNotices } from './notices/service.js';
+import { createSlackPoster } from './notices/slack-poster.js';
+import { createSubscriptionCommands } from './notices/subscriptions.js';
+import { openRegistrySource, type RegistrySource } from './registry/source.js';
+import type { FetchLike } from './registry/source-url.js';
 import { openSqliteStore } from './store/sqlite-store.js';
 import type { Store } from './store/store.js';
 
@@ -11,47 +18,122 @@ import type { Store } from './store/store.js';
 export interface RunningBot {
   port?: number;
   store: Store;
+  /** The latest good registry (follows the file or URL as it changes). */
   registry: RegistryProvider;
   slack: SlackApp;
+  /** Channel notices: events ('committed', 'sent', 'retry', 'failed'), whenIdle(). */
+  notices: NoticeService;
   stop(): Promise<void>;
 }
 
 export interface BotOptions extends AppOptions {
   now?: () => number;
+  /** Notice sender tuning (tests and benchmarks); defaults suit Slack. */
+  notices?: Partial<SenderTuning>;
+  /** Debounce for registry file events, ms (default 200). */
+  registryDebounceMs?: number;
+  /** fetch for REGISTRY_URL (tests). */
+  fetch?: FetchLike;
 }
 
 /**
  * The composition root shared by main(), the sandbox, tests and benchmarks:
- * registry → store → Bolt app → listeners → start.
+ * store → registry source → Bolt app → listeners → start → notices (outbox sender) → watch the source.
  */
 export async function startBot(config: Config, log: Logger, opts: BotOptions = {}): Promise<RunningBot> {
-  const loaded = await loadRegistryFile(config.registryPath);
-  if (!loaded.ok) throw new RegistryLoadError(loaded.errors);
-  const current: Registry = loaded.registry;
-  const registry: RegistryProvider = { current: () => current };
-  log.info({ features: current.features.length, path: config.registryPath }, 'registry loaded');
-
+  const mode = config.mode;
+  if (mode.kind === 'sandbox')
+    throw new Error('startBot needs Slack credentials; the sandbox builds its own');
   const store = openSqliteStore(config.databaseUrl, opts.now ? { now: opts.now } : {});
-  const deps: ListenerDeps = { registry, store, log, now: opts.now };
+  let source: RegistrySource;
+  try {
+    source = await openRegistrySource({
+      path: config.registryPath,
+      ...(config.registryUrl ? { url: config.registryUrl } : {}),
+      pollSeconds: config.registryPollSeconds,
+      log: log.child({ component: 'registry' }),
+      fallback: () => {
+        const snapshot = store.getSnapshot();
+        return snapshot ? snapshotRegistry(snapshot) : undefined;
+      },
+      ...(opts.registryDebounceMs === undefined ? {} : { debounceMs: opts.registryDebounceMs }),
+      ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    });
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+  const registry: RegistryProvider = { current: () => source.current() };
+  log.info({ features: registry.current().features.length, source: source.origin }, 'registry loaded');
+
+  const subscriptions = createSubscriptionCommands({ registry, store });
+  const deps: ListenerDeps = { registry, store, log, subscriptions, now: opts.now };
   const slack = createApp(config, deps, log, opts);
   let started: { port?: number };
   try {
     started = await slack.start();
   } catch (err) {
+    source.stop();
     store.close();
     throw err;
   }
-  let stopped = false;
+
+  const post = createSlackPoster({
+    token: mode.botToken,
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    logger: boltLoggerFrom(log.child({ component: 'notice-client' })),
+    maxRequestConcurrency: opts.notices?.concurrency ?? 50,
+  });
+  let notices: NoticeService;
+  try {
+    notices = startNotices(
+      {
+        store,
+        log: log.child({ component: 'notices' }),
+        post,
+        noticeChannels: config.noticeChannels,
+        ...(opts.notices ? { tuning: opts.notices } : {}),
+        ...(opts.now ? { now: opts.now } : {}),
+      },
+      registry.current(),
+    );
+  } catch (err) {
+    await slack.stop();
+    source.stop();
+    store.close();
+    throw err;
+  }
+  const homes = createHomeRefresher({
+    store,
+    registry,
+    client: slack.app.client,
+    log: log.child({ component: 'home-refresh' }),
+    ...(opts.now ? { now: opts.now } : {}),
+  });
+  source.watch((next) => {
+    notices.onRegistry(next);
+    // Never rejects; rate-limited so a registry change is not a storm of views.publish calls.
+    void homes.refreshAll();
+  });
+
+  let stopped: Promise<void> | undefined;
+  const stopAll = async (): Promise<void> => {
+    homes.stop();
+    source.stop();
+    // Sends first: they need the store, and a half-sent fan-out must be finished or parked, not cut.
+    await notices.stop();
+    await slack.stop();
+    store.close();
+  };
   return {
     port: started.port,
     store,
     registry,
     slack,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await slack.stop();
-      store.close();
+    notices,
+    stop() {
+      stopped ??= stopAll();
+      return stopped;
     },
   };
 }

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Change } from '../registry/diff.js';
+import { type Registry, RegistrySchema } from '../registry/schema.js';
+import type { SlackMessage } from '../render/blocks.js';
+import { renderChangeNotice } from '../render/notice.js';
+import type { Snapshot, Subscription } from '../store/store.js';
+import { type RouteContext, routeChanges } from './route.js';
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** A registry as stored in the snapshot, and its identity. Comments and whitespace never reach the JSON. */
+export interface RegistryFingerprint {
+  hash: string;
+  json: string;
+}
+
+/** The canonical JSON of a parsed registry and its sha256. Pure. */
+export function registryFingerprint(registry: Registry): RegistryFingerprint {
+  const json = JSON.stringify(registry);
+  return { hash: sha256(json), json };
+}
+
+/**
+ * The id of the change from `previous` (the stored snapshot, or none on first start) to `nextHash`.
+ * Deterministic, so re-processing the same change (a second replica, a retry after a crash) commits
+ * nothing twice: the store ignores a change-set id it has seen. The previous snapshot's announcedAt is
+ * part of it because a registry can go A → B → A → B: the second A → B is a new change that must be
+ * announced, and hashes alone would give it the first one's id. Pure.
+ */
+export function changeSetId(
+  previous: Pick<Snapshot, 'hash' | 'announcedAt'> | undefined,
+  nextHash: string,
+): string {
+  const from = previous ? `${previous.hash}@${previous.announcedAt}` : 'baseline';
+  return `cs-${sha256(`${from}\n${nextHash}`).slice(0, 40)}`;
+}
+
+/** The registry a snapshot holds, or undefined when it no longer fits the schema (an older build wrote it). */
+export function snapshotRegistry(snapshot: Snapshot): Registry | undefined {
+  try {
+    const parsed = RegistrySchema.safeParse(JSON.parse(snapshot.registryJson));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One channel's notice: the changes it gets and the message rendered for them. */
+export interface ChannelNotice {
+  channelId: string;
+  changes: Change[];
+  message: SlackMessage;
+}
+
+const FOOTER = 'Change what this channel gets with `/osm-feature subscriptions`';
+
+/**
+ * One notice per channel with at least one matching change: a digest of every change that any of its
+ * subscriptions matches, rendered against the new registry. Pure.
+ */
+export function buildChannelNotices(
+  changes: readonly Change[],
+  subscriptions: readonly Subscription[],
+  ctx: RouteContext,
+): ChannelNotice[] {
+  const notices: ChannelNotice[] = [];
+  // A thousand channels usually share a handful of distinct digests: render each one once.
+  const rendered = new Map<string, SlackMessage>();
+  for (const [channelId, routed] of routeChanges(changes, subscriptions, ctx)) {
+    const key = routed.map((c) => changes.indexOf(c)).join(',');
+    let message = rendered.get(key);
+    if (!message) {
+      message = renderChangeNotice(routed, ctx.after, { footer: FOOTER });
+      rendered.set(key, message);
+    }
+    notices.push({ channelId, changes: routed, message });
+  }
+  return notices;
+}
+
+/** What an outbox row carries: exactly what chat.postMessage gets, fixed at commit time. */
+export const NoticePayloadSchema = z.object({
+  text: z.string().min(1),
+  blocks: z.array(z.record(z.string(), z.unknown())),
+});
+export type NoticePayload = z.infer<typeof NoticePayloadSchema>;
+
+export function encodePayload(message: SlackMessage): string {
+  return JSON.stringify({ text: message.text, blocks: message.blocks });
+}

@@ -1,0 +1,74 @@
+import { type FSWatcher, watch } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface FileWatchOptions {
+  /** Quiet time after the last event before the file is read (editors write in several steps). */
+  debounceMs: number;
+  onContent(text: string): void;
+  /** The file could not be read (deleted, mid-rename): it is looked at again on the next event. */
+  onReadError(err: unknown): void;
+}
+
+export interface FileWatch {
+  /** Reads the file now (at start, to catch edits made before the watch began). */
+  check(): void;
+  close(): void;
+}
+
+/**
+ * Watches one file by watching its directory. Editors that save by writing a temp file and renaming it
+ * over the original replace the inode, and a watch on the file itself goes deaf after the first save;
+ * a directory watch sees the rename. Events are debounced, then the file is read whole.
+ */
+export function watchRegistryFile(file: string, opts: FileWatchOptions): FileWatch {
+  const dir = path.dirname(path.resolve(file));
+  const base = path.basename(file);
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  let reading: Promise<void> | undefined;
+  let again = false;
+
+  const read = (): void => {
+    if (closed) return;
+    // One read at a time; an event during a read asks for one more afterwards.
+    if (reading) {
+      again = true;
+      return;
+    }
+    reading = readFile(file, 'utf8')
+      .then((text) => {
+        if (!closed) opts.onContent(text);
+      })
+      .catch((err: unknown) => {
+        if (!closed) opts.onReadError(err);
+      })
+      .finally(() => {
+        reading = undefined;
+        if (again) {
+          again = false;
+          schedule();
+        }
+      });
+  };
+
+  const schedule = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(read, opts.debounceMs);
+  };
+
+  const watcher: FSWatcher = watch(dir, { persistent: false }, (_event, name) => {
+    // Some platforms do not say which file changed; then any change in the directory counts.
+    if (name === null || name === base) schedule();
+  });
+  watcher.on('error', (err) => opts.onReadError(err));
+
+  return {
+    check: read,
+    close() {
+      closed = true;
+      clearTimeout(timer);
+      watcher.close();
+    },
+  };
+}

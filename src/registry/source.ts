@@ -1,0 +1,195 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { Logger } from 'pino';
+import { formatRegistryError, type RegistryError, RegistryLoadError } from './load.js';
+import { type DetectedRegistryResult, detectAndParseRegistry } from './parse-any.js';
+import type { Registry } from './schema.js';
+import { watchRegistryFile } from './source-file.js';
+import { type FetchLike, pollRegistryUrl } from './source-url.js';
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Parses registry source text, whatever its format: YAML, or OSM's Feature Lifecycle page in Markdown
+ * (by the .md extension or the page's shape; see detectRegistryFormat), so every source gets both. Pure,
+ * apart from reading the default id mapping once for Markdown.
+ */
+export function parseRegistrySource(text: string, file: string): DetectedRegistryResult {
+  return detectAndParseRegistry(text, file);
+}
+
+export type Offer =
+  | { kind: 'accepted'; registry: Registry; warnings: RegistryError[] }
+  /** Same bytes as last time, or a new text that parses to the same registry (comments, spacing). */
+  | { kind: 'same' }
+  | { kind: 'refused'; errors: RegistryError[] };
+
+/**
+ * Keeps the last good registry. A new text is parsed once: an invalid one is refused (and, being the last
+ * text seen, not parsed again until the source changes), a valid one replaces the current registry.
+ */
+export class RegistryGate {
+  private lastText: string | undefined;
+  private currentJson: string | undefined;
+
+  constructor(private registry: Registry | undefined) {
+    this.currentJson = registry ? JSON.stringify(registry) : undefined;
+  }
+
+  get current(): Registry | undefined {
+    return this.registry;
+  }
+
+  offer(text: string, file: string): Offer {
+    const textHash = sha256(text);
+    if (textHash === this.lastText) return { kind: 'same' };
+    this.lastText = textHash;
+    const parsed = parseRegistrySource(text, file);
+    if (!parsed.ok) return { kind: 'refused', errors: parsed.errors };
+    const json = JSON.stringify(parsed.registry);
+    if (json === this.currentJson) return { kind: 'same' };
+    this.adopt(parsed.registry);
+    return { kind: 'accepted', registry: parsed.registry, warnings: parsed.warnings };
+  }
+
+  /** Serves a registry that did not come from the source text (the stored snapshot at start). */
+  adopt(registry: Registry): void {
+    this.registry = registry;
+    this.currentJson = JSON.stringify(registry);
+  }
+}
+
+export interface RegistrySourceOptions {
+  /** REGISTRY_PATH: watched when there is no URL; the last resort at start when there is one. */
+  path: string;
+  url?: string;
+  pollSeconds: number;
+  log: Logger;
+  /** The last announced registry (the store's snapshot): served when the source is unusable at start. */
+  fallback?: () => Registry | undefined;
+  debounceMs?: number;
+  fetch?: FetchLike;
+}
+
+/** Where the registry comes from while the bot runs. */
+export interface RegistrySource {
+  /** The file path or URL. */
+  readonly origin: string;
+  /** The latest good registry. */
+  current(): Registry;
+  /** Starts watching (file) or polling (URL); `onChange` gets each new good registry. */
+  watch(onChange: (registry: Registry) => void): void;
+  stop(): void;
+}
+
+/**
+ * Opens the registry source: REGISTRY_URL if set (polled every REGISTRY_POLL_SECONDS), else the file at
+ * REGISTRY_PATH (watched, picked up within about a second of saving). At start, a source that cannot be
+ * read or does not validate falls back to the last announced registry, so a bad edit made while the bot
+ * was down does not stop it; with nothing to fall back to, start-up fails with file:line:col errors.
+ */
+export async function openRegistrySource(opts: RegistrySourceOptions): Promise<RegistrySource> {
+  const { log } = opts;
+  const gate = new RegistryGate(undefined);
+  const origin = opts.url ?? opts.path;
+  let listener: ((registry: Registry) => void) | undefined;
+  const take = (text: string): void => {
+    const offer = gate.offer(text, origin);
+    if (offer.kind === 'refused') {
+      for (const e of offer.errors)
+        log.error({ source: origin, line: e.line, col: e.col }, formatRegistryError(e));
+      log.error(
+        { source: origin, errors: offer.errors.length },
+        'registry refused; still serving the last good one',
+      );
+    } else if (offer.kind === 'accepted') {
+      for (const w of offer.warnings) log.warn({ source: origin }, formatRegistryError(w));
+      log.info({ source: origin, features: offer.registry.features.length }, 'registry updated');
+      try {
+        listener?.(offer.registry);
+      } catch (err) {
+        log.error({ err }, 'could not record the new registry; it is retried at the next start');
+      }
+    }
+  };
+
+  const poll = opts.url
+    ? pollRegistryUrl(opts.url, {
+        intervalMs: opts.pollSeconds * 1000,
+        ...(opts.fetch ? { fetch: opts.fetch } : {}),
+        onOutcome: (outcome) => {
+          if (outcome.kind === 'content') take(outcome.text);
+          else if (outcome.kind === 'error') {
+            log.warn(
+              { source: origin, error: outcome.message, retryInSeconds: opts.pollSeconds },
+              'registry fetch failed; keeping the current registry',
+            );
+          }
+        },
+      })
+    : undefined;
+
+  let startErrors: RegistryError[] = [];
+  const first = poll ? await poll.fetchOnce() : await readText(opts.path);
+  if (first.kind === 'content') {
+    const offer = gate.offer(first.text, origin);
+    if (offer.kind === 'refused') startErrors = offer.errors;
+  } else if (first.kind === 'error') {
+    log.warn({ source: origin, error: first.message }, 'registry source unreadable at start');
+  }
+  if (!gate.current) {
+    const fallback = opts.fallback?.() ?? (poll ? await fileFallback(opts.path, log) : undefined);
+    if (!fallback) {
+      if (startErrors.length > 0) throw new RegistryLoadError(startErrors);
+      throw new Error(
+        `cannot read the registry from ${origin}: ${first.kind === 'error' ? first.message : 'no content'}`,
+      );
+    }
+    for (const e of startErrors)
+      log.error({ source: origin, line: e.line, col: e.col }, formatRegistryError(e));
+    log.warn(
+      { source: origin },
+      'serving a fallback registry (last announced, else REGISTRY_PATH) until the source is fixed',
+    );
+    gate.adopt(fallback);
+  }
+
+  let fileWatch: ReturnType<typeof watchRegistryFile> | undefined;
+  return {
+    origin,
+    current: () => gate.current as Registry,
+    watch(onChange) {
+      listener = onChange;
+      if (poll) return poll.start();
+      fileWatch = watchRegistryFile(opts.path, {
+        debounceMs: opts.debounceMs ?? 200,
+        onContent: take,
+        onReadError: (err) =>
+          log.warn({ err, source: origin }, 'registry file unreadable; waiting for the next save'),
+      });
+      fileWatch.check();
+    },
+    stop() {
+      poll?.close();
+      fileWatch?.close();
+    },
+  };
+}
+
+async function readText(
+  file: string,
+): Promise<{ kind: 'content'; text: string } | { kind: 'error'; message: string }> {
+  try {
+    return { kind: 'content', text: await readFile(file, 'utf8') };
+  } catch (err) {
+    return { kind: 'error', message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+async function fileFallback(file: string, log: Logger): Promise<Registry | undefined> {
+  const read = await readText(file);
+  if (read.kind === 'error') return undefined;
+  const parsed = parseRegistrySource(read.text, file);
+  if (parsed.ok) log.warn({ file }, 'REGISTRY_URL unusable at start; serving REGISTRY_PATH');
+  return parsed.ok ? parsed.registry : undefined;
+}

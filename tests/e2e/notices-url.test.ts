@@ -1,0 +1,106 @@
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { RunningBot } from '../../src/bot.js';
+import { SlackStandin } from '../harness/index.js';
+import {
+  isPostTo,
+  noticesIn,
+  noticeWorkspace,
+  promoteMulticluster,
+  startNoticeBot,
+} from './support/notices-harness.js';
+
+interface Served {
+  status: number;
+  ifNoneMatch?: string;
+}
+
+let standin: SlackStandin;
+let ws: ReturnType<typeof noticeWorkspace>;
+let bot: RunningBot | undefined;
+let server: Server;
+let url: string;
+let body: string;
+let failNext = false;
+const served: Served[] = [];
+const events = new EventEmitter();
+
+/** Resolves once a request matching `match` has been served (already or later). */
+function servedOne(match: (s: Served) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const look = (): void => {
+      if (!served.some(match)) return;
+      events.off('served', look);
+      resolve();
+    };
+    events.on('served', look);
+    look();
+  });
+}
+
+beforeEach(async () => {
+  served.length = 0;
+  failNext = false;
+  body = readFileSync('data/features.yml', 'utf8');
+  server = createServer((req, res) => {
+    const etag = `"${Buffer.byteLength(body)}-${body.length % 97}"`;
+    let record: Served;
+    if (failNext) {
+      failNext = false;
+      record = { status: 503 };
+      res.writeHead(503).end('down for maintenance');
+    } else if (req.headers['if-none-match'] === etag) {
+      record = { status: 304, ifNoneMatch: etag };
+      res.writeHead(304, { etag }).end();
+    } else {
+      record = { status: 200 };
+      res
+        .writeHead(200, {
+          etag,
+          'last-modified': new Date(0).toUTCString(),
+          'content-type': 'application/yaml',
+        })
+        .end(body);
+    }
+    served.push(record);
+    events.emit('served');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/features.yml`;
+  standin = await SlackStandin.start({ channels: [{ id: 'C0ONE', name: 'one' }] });
+  ws = noticeWorkspace();
+});
+afterEach(async () => {
+  await bot?.stop();
+  bot = undefined;
+  await standin.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  ws.cleanup();
+});
+
+it('REGISTRY_URL: polls with ETag (304 when unchanged), rides out a failed fetch, announces a new version once', async () => {
+  const started = await startNoticeBot(standin, ws, { registryUrl: url, registryPollSeconds: 1 });
+  bot = started.bot;
+  bot.store.addSubscription({ channelId: 'C0ONE', filter: { kind: 'all' }, createdBy: 'U0USER' });
+  expect(served[0]).toEqual({ status: 200 });
+
+  await servedOne((s) => s.status === 304);
+  expect(served.find((s) => s.status === 304)?.ifNoneMatch).toMatch(/^"\d+-\d+"$/);
+
+  failNext = true;
+  await started.logs.logged('registry fetch failed');
+  expect(bot.registry.current().features.length).toBeGreaterThan(0);
+
+  body = promoteMulticluster(body);
+  await standin.waitForCall(isPostTo('C0ONE'), { timeoutMs: 10_000 });
+  await bot.notices.whenIdle();
+  expect(noticesIn(standin, 'C0ONE')).toHaveLength(1);
+  expect(bot.registry.current().features.find((f) => f.id === 'multicluster')?.state).toBe('Beta');
+  await servedOne(
+    (s) => s.status === 304 && served.indexOf(s) > served.findLastIndex((x) => x.status === 200),
+  );
+  expect(noticesIn(standin, 'C0ONE')).toHaveLength(1);
+});

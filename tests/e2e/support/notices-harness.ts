@@ -1,0 +1,125 @@
+import { EventEmitter } from 'node:events';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { type Logger, pino } from 'pino';
+import { type BotOptions, type RunningBot, startBot } from '../../../src/bot.js';
+import type { Config } from '../../../src/config.js';
+import type { RecordedCall, SlackStandin, StoredMessage } from '../../harness/index.js';
+
+/** A temp dir with a copy of data/features.yml and room for the database; removed by cleanup(). */
+export function noticeWorkspace(): {
+  dir: string;
+  registryPath: string;
+  databaseUrl: string;
+  cleanup(): void;
+} {
+  const dir = mkdtempSync(join(tmpdir(), 'osm-notices-'));
+  const registryPath = join(dir, 'features.yml');
+  copyFileSync('data/features.yml', registryPath);
+  return {
+    dir,
+    registryPath,
+    databaseUrl: `sqlite:${join(dir, 'db.sqlite')}`,
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Log lines the bot wrote, and a way to wait for one. */
+export interface LogCapture {
+  lines: string[];
+  logged(text: string): Promise<void>;
+}
+
+function capture(): { log: Logger; logs: LogCapture } {
+  const lines: string[] = [];
+  const events = new EventEmitter();
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      events.emit('line');
+      done();
+    },
+  });
+  const logged = (text: string) =>
+    new Promise<void>((resolve) => {
+      const look = (): void => {
+        if (!lines.some((l) => l.includes(text))) return;
+        events.off('line', look);
+        resolve();
+      };
+      events.on('line', look);
+      look();
+    });
+  return { log: pino({ level: 'info' }, stream), logs: { lines, logged } };
+}
+
+/** The real bot in HTTP mode against `standin`, on a workspace; the stand-in is pointed at it. */
+export async function startNoticeBot(
+  standin: SlackStandin,
+  ws: { registryPath: string; databaseUrl: string },
+  config: Partial<Config> = {},
+  opts: BotOptions = {},
+): Promise<{ bot: RunningBot; logs: LogCapture }> {
+  const { log, logs } = capture();
+  const full: Config = {
+    mode: { kind: 'http', botToken: standin.botToken, signingSecret: standin.signingSecret },
+    slackApiUrl: standin.apiUrl,
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'info',
+    registryPath: ws.registryPath,
+    registryPollSeconds: 300,
+    databaseUrl: ws.databaseUrl,
+    noticeChannels: [],
+    ...config,
+  };
+  const bot = await startBot(full, log, { registryDebounceMs: 50, ...opts });
+  standin.setAppUrl(`http://127.0.0.1:${bot.port ?? 0}`);
+  return { bot, logs };
+}
+
+/** The registry text with multicluster promoted Alpha → Beta, its history kept consistent. */
+export function promoteMulticluster(text: string): string {
+  const out = text.replace(
+    /(id: multicluster[\s\S]*?state: )Alpha([\s\S]*?history: )\[\{ state: Alpha, since: v1.0 \}\]/,
+    '$1Beta$2[{ state: Alpha, since: v1.0 }, { state: Beta, since: v1.2 }]',
+  );
+  if (out === text) throw new Error('promoteMulticluster: pattern not found');
+  return out;
+}
+
+/** The registry text without one feature (its whole list item). */
+export function removeFeature(text: string, id: string): string {
+  const out = text.replace(new RegExp(`\\n  - id: ${id}\\n[\\s\\S]*?(?=\\n  - id: |\\n  # |\\n*$)`), '');
+  if (out === text) throw new Error(`removeFeature: ${id} not found`);
+  return out;
+}
+
+export function editFile(file: string, edit: (text: string) => string): void {
+  writeFileSync(file, edit(readFileSync(file, 'utf8')));
+}
+
+/** Successful chat.postMessage calls, optionally to one channel. */
+export function posts(standin: SlackStandin, channel?: string): RecordedCall[] {
+  return standin
+    .callsTo('chat.postMessage')
+    .filter((c) => c.status === 200 && (channel === undefined || c.params.channel === channel));
+}
+
+/** Notices the channel holds: messages the bot posted with our metadata (not command answers). */
+export function noticesIn(standin: SlackStandin, channel: string): StoredMessage[] {
+  return standin
+    .messages(channel)
+    .filter(
+      (m) =>
+        !m.ephemeral &&
+        (m.metadata as { event_type?: string } | undefined)?.event_type === 'osm_feature_notice',
+    );
+}
+
+export const isPostTo =
+  (channel: string, status = 200) =>
+  (c: RecordedCall): boolean =>
+    c.method === 'chat.postMessage' && c.params.channel === channel && c.status === status;

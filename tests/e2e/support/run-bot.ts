@@ -1,0 +1,28 @@
+// The real bot as a child process, for tests that kill it: `node --import tsx tests/e2e/support/run-bot.ts`.
+// Configured by the usual environment variables (loadConfig). Writes one JSON line per event on stdout:
+// {"event":"ready",...}, {"event":"committed",...}, {"event":"sent",...}, {"event":"idle"}; logs go to stderr.
+import { startBot } from '../../../src/bot.js';
+import { loadConfig, secretsOf } from '../../../src/config.js';
+import { createLogger } from '../../../src/logger.js';
+
+const say = (line: Record<string, unknown>): void => {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+};
+
+const config = loadConfig();
+const log = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination: process.stderr });
+const bot = await startBot(config, log, { registryDebounceMs: 50 });
+bot.notices.on('committed', (outcome) => say({ event: 'committed', outcome }));
+bot.notices.on('sent', (e) => say({ event: 'sent', channel: e.row.channelId, outboxId: e.row.id, ts: e.ts }));
+say({ event: 'ready', port: bot.port, pending: bot.store.pendingCount() });
+void bot.notices.whenIdle().then(() => say({ event: 'idle' }));
+
+process.on('SIGTERM', () => {
+  void bot.stop().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      log.error({ err }, 'stop failed');
+      process.exit(1);
+    },
+  );
+});

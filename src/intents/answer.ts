@@ -118,15 +118,14 @@ function answerFeature(
   if (match.kind === 'none') return renderNotFound(query, match.suggestions);
   const feature = match.feature;
   const actions = deco.featureActions?.(feature);
-  const notes = (feature.notes ?? []).map(
-    (n) => `:memo: ${n.release ? `*${n.release}*: ` : ''}${escapeMrkdwn(n.text)}`,
-  );
+  const notesOf = (f: Feature): string[] =>
+    (f.notes ?? []).map((n) => `:memo: ${n.release ? `*${n.release}*: ` : ''}${escapeMrkdwn(n.text)}`);
   if (!release) {
     const since = currentSince(feature);
     const guarantee = `:shield: ${escapeMrkdwn(guaranteeFor(feature, registry, since))}`;
     return renderFeatureCard(feature, registry, {
       stateNote: since ? `${feature.state} since ${since}` : undefined,
-      extraLines: [guarantee, ...notes],
+      extraLines: [guarantee, ...notesOf(feature)],
       actions,
     });
   }
@@ -137,10 +136,15 @@ function answerFeature(
         `*${escapeMrkdwn(feature.name)}* did not exist yet in ${name}: it was added in ${at.firstRelease}.`,
       );
     }
-    const asOf = { ...feature, state: at.kind === 'state' ? at.state : feature.state };
-    const note =
-      at.kind === 'state' && at.since ? `as of ${name}; ${asOf.state} since ${at.since}` : `as of ${name}`;
-    return renderFeatureCard(asOf, view, { stateNote: note, extraLines: notes, actions });
+    if (at.kind === 'unknown') {
+      return renderNotice(
+        `I have no release history for *${escapeMrkdwn(feature.name)}*, so I can't say what it was in ${name}. Today it is ${feature.state}.`,
+      );
+    }
+    // The release view trims history and notes to what was known then: no notes from the future.
+    const asOf = view.features.find((f) => f.id === feature.id) ?? { ...feature, state: at.state };
+    const note = at.since ? `as of ${name}; ${asOf.state} since ${at.since}` : `as of ${name}`;
+    return renderFeatureCard(asOf, view, { stateNote: note, extraLines: notesOf(asOf), actions });
   });
 }
 
@@ -150,6 +154,7 @@ function answerChanges(from: string | undefined, to: string | undefined, registr
   if (!target)
     return renderNotice('This registry records no releases, so I cannot tell what changed between them.');
   const targetIndex = releases.indexOf(target);
+  if (targetIndex === -1) return unknownRelease(target, releases);
   const start = from ?? (targetIndex > 0 ? releases[targetIndex - 1] : undefined);
   if (!start) return renderNotice(`${target} is the first release I know; nothing came before it.`);
   return withRelease(start, registry, (before, startName) =>
@@ -167,7 +172,10 @@ function withRelease(
   if (!release) return answer(registry, registry.current_release ?? '');
   const view = registryAt(registry, release);
   if (view.ok) return answer(view.registry, view.release);
-  const known =
-    view.known.length > 0 ? `I know ${view.known.join(', ')}.` : 'This registry records no releases.';
-  return renderNotice(`I have no record of release ${quoteUserText(release, 20)}. ${known}`);
+  return unknownRelease(release, view.known);
+}
+
+function unknownRelease(release: string, known: readonly string[]): SlackMessage {
+  const knownText = known.length > 0 ? `I know ${known.join(', ')}.` : 'This registry records no releases.';
+  return renderNotice(`I have no record of release ${quoteUserText(release, 20)}. ${knownText}`);
 }

@@ -1,6 +1,7 @@
 import { answerQuestion, isQuestion } from '../intents/answer.js';
 import { parseIntent } from '../intents/parse.js';
 import type { SlackMessage } from '../render/blocks.js';
+import { renderListFilters } from '../render/feature-list.js';
 import { renderNotice } from '../render/help.js';
 import { featureCardActions } from './actions/card-actions.js';
 import type { AskContext, ListenerDeps } from './deps.js';
@@ -10,7 +11,11 @@ export async function answerText(text: string, ctx: AskContext, deps: ListenerDe
   const registry = deps.registry.current();
   const intent = parseIntent(text, registry);
   ctx.log.debug({ intent: intent.kind }, 'parsed intent');
-  if (isQuestion(intent)) return answerQuestion(intent, registry, { featureActions: featureCardActions });
+  if (isQuestion(intent))
+    return answerQuestion(intent, registry, {
+      featureActions: featureCardActions,
+      listControls: renderListFilters,
+    });
   if (!deps.subscriptions) return renderNotice('Channel notices are not set up on this installation.');
   return deps.subscriptions.handle(intent, ctx);
 }

@@ -1,15 +1,22 @@
 import type { App } from '@slack/bolt';
-import { COMMAND } from '../render/ids.js';
+import { COMMAND, DOCS_DOMAIN } from '../render/ids.js';
+import { registerActions } from './actions/register-actions.js';
 import { featureCommand } from './commands/feature-command.js';
 import type { ListenerDeps } from './deps.js';
+import { appHomeOpened } from './events/app-home-opened.js';
 import { appMention } from './events/app-mention.js';
 import { directMessage } from './events/direct-message.js';
+import { linkShared } from './events/link-shared.js';
 import { dedupeEvents } from './middleware/dedupe-events.js';
 
 /** What the app listens for; the manifest test checks manifest.yml against this, both ways. */
 export const REGISTERED = {
   commands: [COMMAND],
-  events: ['app_mention', 'message.im'],
+  events: ['app_mention', 'message.im', 'app_home_opened', 'link_shared'],
+  /** Domains whose links the app unfurls (link_shared only fires for these). */
+  unfurlDomains: [DOCS_DOMAIN],
+  /** Buttons and selects are registered, so interactivity must be on. */
+  interactive: true,
 } as const;
 
 /** Registers every listener on the app. */
@@ -18,4 +25,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(COMMAND, featureCommand(deps));
   app.event('app_mention', appMention(deps));
   app.event('message', directMessage(deps));
+  app.event('app_home_opened', appHomeOpened(deps));
+  app.event('link_shared', linkShared(deps));
+  registerActions(app, deps);
 }

@@ -1,6 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { Feature, Registry } from '../registry/schema.js';
-import { chunkLines, context, header, LIMITS, type SlackMessage, section } from './blocks.js';
+import { actions, chunkLines, context, header, LIMITS, type SlackMessage, section } from './blocks.js';
+import { categorySelect, encodeListFilter, type FeatureFilter, stateSelect } from './home-filters.js';
+import { ACTION_IDS, BLOCK_IDS } from './ids.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { sourceContext } from './source.js';
 import { STATE_EMOJI } from './state-style.js';
@@ -103,4 +105,20 @@ export function groupByCategory(registry: Registry, features: readonly Feature[]
   );
   for (const feature of features) groups.get(feature.category)?.features.push(feature);
   return [...groups.values()].filter((g) => g.features.length > 0);
+}
+
+/**
+ * The state and category selects placed on a list. Each option's value carries the whole filter it leads to
+ * (state, category and release), so choosing one in an old message needs nothing but the value. Pure.
+ */
+export function renderListFilters(filter: FeatureFilter, registry: Registry): KnownBlock[] {
+  const { state, category, release } = filter;
+  return [
+    actions(BLOCK_IDS.listFilters, [
+      stateSelect(ACTION_IDS.filterState, state, (s) => encodeListFilter({ state: s, category, release })),
+      categorySelect(ACTION_IDS.filterCategory, registry, category, (c) =>
+        encodeListFilter({ state, category: c, release }),
+      ),
+    ]),
+  ];
 }

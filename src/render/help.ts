@@ -1,6 +1,6 @@
 import type { Feature, Registry } from '../registry/schema.js';
 import { actions, button, context, header, type SlackMessage, section } from './blocks.js';
-import { ACTION_IDS } from './ids.js';
+import { ACTION_IDS, BLOCK_IDS } from './ids.js';
 import { escapeMrkdwn, quoteUserText } from './mrkdwn.js';
 import { stateBadge } from './state-style.js';
 
@@ -42,12 +42,17 @@ export function renderDidYouMean(query: string, candidates: readonly Feature[]):
     text: escapeMrkdwn(`Did you mean: ${candidates.map((f) => f.name).join(', ')}?`),
     blocks: [
       section(`“${quoteUserText(query)}” could be more than one feature. Did you mean:\n${list}`),
-      actions(
-        'did_you_mean',
-        candidates.slice(0, 5).map((f, i) => button(f.name, `${ACTION_IDS.pickFeature}:${i}`, f.id)),
-      ),
+      pickButtons(candidates),
     ],
   };
+}
+
+/** One button per candidate; the value is the feature id, so a click on an old message still finds it. */
+function pickButtons(candidates: readonly Feature[]) {
+  return actions(
+    BLOCK_IDS.didYouMean,
+    candidates.slice(0, 5).map((f, i) => button(f.name, `${ACTION_IDS.pickFeature}:${i}`, f.id)),
+  );
 }
 
 /** Nothing is close: say so, suggest the nearest names and how to list everything. Pure. */
@@ -60,6 +65,7 @@ export function renderNotFound(query: string, suggestions: readonly Feature[]): 
     text: escapeMrkdwn(`I don't know an OSM feature called "${quoteUserText(query)}".`),
     blocks: [
       section(`I don’t know an OSM feature called “${quoteUserText(query)}”.${nearest}`),
+      ...(suggestions.length > 0 ? [pickButtons(suggestions)] : []),
       context('See every feature with `/osm-feature list`, or type `/osm-feature help`.'),
     ],
   };

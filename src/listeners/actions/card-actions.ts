@@ -1,7 +1,19 @@
 import type { KnownBlock } from '@slack/types';
 import type { Feature } from '../../registry/schema.js';
+import { actions, button } from '../../render/blocks.js';
+import { ACTION_IDS, BLOCK_IDS } from '../../render/ids.js';
 
-/** Buttons under a feature card. Filled in by the interactive layer; none yet. */
-export function featureCardActions(_feature: Feature): KnownBlock[] {
-  return [];
+/**
+ * Buttons under a feature card: share it in the channel, subscribe the channel to the feature, and show
+ * what the feature's state promises. Values carry the feature id (or the state), never message state, so a
+ * click on a card from months ago still works.
+ */
+export function featureCardActions(feature: Feature): KnownBlock[] {
+  return [
+    actions(BLOCK_IDS.cardActions, [
+      button('Share in channel', ACTION_IDS.shareCard, feature.id, 'primary'),
+      button('Subscribe this channel', ACTION_IDS.subscribeFeature, feature.id),
+      button(`What does ${feature.state} promise?`, ACTION_IDS.showPolicy, feature.state),
+    ]),
+  ];
 }

@@ -16,11 +16,12 @@ const ManifestSchema = z.object({
       messages_tab_read_only_enabled: z.boolean(),
       home_tab_enabled: z.boolean(),
     }),
+    unfurl_domains: z.array(z.string()).max(5).default([]),
   }),
   oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()) }) }),
   settings: z.object({
     event_subscriptions: z.object({ bot_events: z.array(z.string()) }),
-    interactivity: z.object({ is_enabled: z.literal(true) }),
+    interactivity: z.object({ is_enabled: z.boolean() }),
     socket_mode_enabled: z.literal(true),
   }),
 });
@@ -56,6 +57,21 @@ describe('manifest.yml agrees with the registered listeners', () => {
       ...REGISTERED.events.flatMap((e) => SCOPES_FOR[e] ?? [`unknown:${e}`]),
     ]);
     for (const scope of needed) expect(manifest.oauth_config.scopes.bot).toContain(scope);
+  });
+
+  it('turns the Home tab on exactly when the app draws it on app_home_opened', () => {
+    const events: readonly string[] = REGISTERED.events;
+    expect(manifest.features.app_home.home_tab_enabled).toBe(events.includes('app_home_opened'));
+  });
+
+  it('unfurls exactly the domains the app handles, with the scope chat.unfurl needs', () => {
+    expect([...manifest.features.unfurl_domains].sort()).toEqual([...REGISTERED.unfurlDomains].sort());
+    if (REGISTERED.unfurlDomains.length > 0)
+      expect(manifest.oauth_config.scopes.bot).toContain('links:write');
+  });
+
+  it('turns interactivity on exactly when buttons and selects are registered', () => {
+    expect(manifest.settings.interactivity.is_enabled).toBe(REGISTERED.interactive);
   });
 
   it('lets users DM the bot', () => {

@@ -141,3 +141,20 @@ describe('answers to bad input', () => {
     assertWithinSlackLimits(ask('z'.repeat(10_000)));
   });
 });
+
+describe('release-aware answers', () => {
+  it('says an unknown release is unknown, for changes too', () => {
+    expect(ask('changes v1.5').text).toContain('I have no record of release v1.5');
+    expect(ask('multicluster@v9.9').text).toContain('I have no record of release v9.9');
+  });
+
+  it('does not show notes from later releases on an "as of" card', () => {
+    const text = allText(ask('multicluster@v1.0').blocks);
+    expect(text).toContain('as of v1.0');
+    expect(text).not.toContain('enableMulticlusterMode');
+  });
+
+  it('says a feature that did not exist yet did not exist yet', () => {
+    expect(ask('circuit breaking in v1.0').text).toContain('did not exist yet in v1.0');
+  });
+});

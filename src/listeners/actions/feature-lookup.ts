@@ -1,0 +1,38 @@
+import type { KnownBlock } from '@slack/types';
+import { answerQuestion } from '../../intents/answer.js';
+import { findFeature } from '../../registry/match.js';
+import type { Feature, Registry } from '../../registry/schema.js';
+import type { SlackMessage } from '../../render/blocks.js';
+import { renderFeatureCard } from '../../render/feature-card.js';
+import { renderNotice } from '../../render/help.js';
+import { quoteUserText } from '../../render/mrkdwn.js';
+
+/** The feature a button's value names, by id only: a fuzzy match could silently show the wrong feature. */
+export function featureById(registry: Registry, id: string | undefined): Feature | undefined {
+  return id ? registry.features.find((f) => f.id === id) : undefined;
+}
+
+/**
+ * The same card a typed question gives (since-release, guarantee, notes), for a feature known by id.
+ * Falls back to the plain card if the id, typed as a question, would resolve to another feature.
+ */
+export function featureCard(
+  feature: Feature,
+  registry: Registry,
+  featureActions?: (feature: Feature) => KnownBlock[],
+): SlackMessage {
+  const match = findFeature(registry, feature.id);
+  if (match.kind === 'found' && match.feature.id === feature.id) {
+    return answerQuestion({ kind: 'feature', query: feature.id }, registry, { featureActions });
+  }
+  return renderFeatureCard(feature, registry, { actions: featureActions?.(feature) });
+}
+
+/** The kind answer to a click on a feature that has since left the registry. */
+export function featureGone(id: string | undefined): SlackMessage {
+  const named = id ? ` (“${quoteUserText(id, 60)}”)` : '';
+  return renderNotice(
+    `That feature${named} is no longer in the registry: it may have been renamed or removed. ` +
+      'See what is there now with `/osm-feature list`.',
+  );
+}

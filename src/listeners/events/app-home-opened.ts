@@ -1,0 +1,18 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { publishHome } from '../actions/home-publish.js';
+import type { ListenerDeps } from '../deps.js';
+
+/**
+ * The user opened the app: publish their Home dashboard with their saved filter. Slack sends this event for
+ * the Messages tab too; only the Home tab is drawn. Opening also marks the user as recent, so a registry
+ * change refreshes their view.
+ */
+export function appHomeOpened(deps: ListenerDeps) {
+  return async ({
+    event,
+    client,
+  }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
+    if (event.tab !== 'home') return;
+    await publishHome(deps, client, event.user, { touch: true });
+  };
+}

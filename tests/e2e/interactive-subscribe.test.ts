@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import type { Config } from '../../src/config.js';
+import type { AskContext, SubscriptionCommands } from '../../src/listeners/deps.js';
+import { loadRegistryFile } from '../../src/registry/load.js';
+import { renderNotice } from '../../src/render/help.js';
+import { ACTION_IDS } from '../../src/render/ids.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { SlackStandin } from '../harness/index.js';
+import { FAST_RETRIES } from './support/bot-under-test.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** The app with listener deps chosen by the test: here, the subscription service, or none. */
+async function startApp(subscriptions?: SubscriptionCommands): Promise<SlackStandin> {
+  const standin = await SlackStandin.start();
+  cleanups.push(() => standin.close());
+  const dir = mkdtempSync(join(tmpdir(), 'osm-sub-'));
+  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+  const loaded = await loadRegistryFile('data/features.yml');
+  if (!loaded.ok) throw new Error('data/features.yml does not load');
+  const store = openSqliteStore(`sqlite:${join(dir, 'bot.db')}`);
+  cleanups.push(async () => store.close());
+  const log = pino({ level: 'silent' });
+  const config: Config = {
+    mode: { kind: 'http', botToken: standin.botToken, signingSecret: standin.signingSecret },
+    slackApiUrl: standin.apiUrl,
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'silent',
+    registryPath: 'data/features.yml',
+    registryPollSeconds: 300,
+    databaseUrl: `sqlite:${join(dir, 'bot.db')}`,
+    noticeChannels: [],
+  };
+  const registry = loaded.registry;
+  const deps = {
+    registry: { current: () => registry },
+    store,
+    log,
+    ...(subscriptions ? { subscriptions } : {}),
+  };
+  const slack = createApp(config, deps, log, { retryConfig: FAST_RETRIES });
+  const { port } = await slack.start();
+  cleanups.push(() => slack.stop());
+  standin.setAppUrl(`http://127.0.0.1:${port}`);
+  return standin;
+}
+
+async function clickSubscribe(standin: SlackStandin, featureId: string) {
+  const payload = standin.buildBlockActionsPayload({
+    action_id: ACTION_IDS.subscribeFeature,
+    value: featureId,
+  });
+  expect((await standin.sendInteraction(payload)).status).toBe(200);
+  const [reply] = await standin.waitForCall('response_url');
+  return reply;
+}
+
+describe('"Subscribe this channel"', () => {
+  it('asks the subscription service for the feature, for the clicked channel and user, and shows its answer', async () => {
+    const asked: { intent: unknown; ctx: AskContext }[] = [];
+    const standin = await startApp({
+      async handle(intent, ctx) {
+        asked.push({ intent, ctx });
+        return renderNotice('Subscribed: this channel hears about Vault.');
+      },
+    });
+    const reply = await clickSubscribe(standin, 'certificate-provider-vault');
+    expect(asked.map((a) => a.intent)).toEqual([
+      { kind: 'subscribe', filter: { kind: 'feature', query: 'certificate-provider-vault' } },
+    ]);
+    expect([asked[0]?.ctx.channelId, asked[0]?.ctx.userId]).toEqual(['C0GENERAL', 'U0USER']);
+    expect(reply?.params).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: 'Subscribed: this channel hears about Vault.',
+    });
+    standin.assertClean();
+  });
+
+  it('says kindly when channel notices are not set up', async () => {
+    const standin = await startApp();
+    const reply = await clickSubscribe(standin, 'certificate-provider-vault');
+    expect(String(reply?.params.text)).toContain('not set up');
+  });
+});

@@ -1,11 +1,20 @@
+import type { Logger } from 'pino';
 import { startBot } from './bot.js';
-import { ConfigError, loadConfig, secretsOf } from './config.js';
+import { type Config, ConfigError, loadConfig, secretsOf } from './config.js';
 import { createLogger } from './logger.js';
 import { formatRegistryError, RegistryLoadError } from './registry/load.js';
+import { startSandbox } from './sandbox/server.js';
 
-/** Exit codes: 0 clean stop, 1 start-up failure (bad registry, Slack refused), 2 bad configuration. */
+/** The sandbox keeps nothing between runs: a session's subscriptions and snapshot live in memory. */
+const SANDBOX_DATABASE_URL = 'sqlite::memory:';
+
+interface Running {
+  stop(): Promise<void>;
+}
+
+/** Exit codes: 0 clean stop, 1 start-up failure (bad registry, Slack refused, port taken), 2 bad configuration. */
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {
@@ -15,43 +24,81 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
-  if (config.mode.kind === 'sandbox') {
-    process.stderr.write(
-      'osm-feature-bot: no Slack credentials set. Set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode), ' +
-        'or SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode). See README.md.\n',
-    );
-    process.exit(2);
-  }
+  const log = createLogger({ level: terminalLevel(config), secrets: secretsOf(config) });
   try {
-    const bot = await startBot(config, log);
-    log.info({ mode: config.mode.kind, port: bot.port }, 'osm-feature-bot is running');
-    let stopping = false;
-    const shutdown = (signal: string): void => {
-      if (stopping) return;
-      stopping = true;
-      log.info({ signal }, 'shutting down');
-      bot.stop().then(
-        () => process.exit(0),
-        (err: unknown) => {
-          log.error({ err }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    };
-    process.on('SIGTERM', () => shutdown('SIGTERM'));
-    process.on('SIGINT', () => shutdown('SIGINT'));
+    const running =
+      config.mode.kind === 'sandbox' ? await runSandbox(config, log) : await runBot(config, log);
+    stopOnSignal(running, log);
   } catch (err) {
     if (err instanceof RegistryLoadError) {
       for (const e of err.errors) process.stderr.write(`${formatRegistryError(e)}\n`);
       process.exit(1);
     }
     log.fatal({ err }, 'could not start');
-    process.stderr.write(
-      `osm-feature-bot: could not start: ${err instanceof Error ? err.message : String(err)}\n`,
-    );
+    process.stderr.write(`osm-feature-bot: could not start: ${startFailure(err, config)}\n`);
     process.exit(1);
   }
+}
+
+async function runBot(config: Config, log: Logger): Promise<Running> {
+  const bot = await startBot(config, log);
+  log.info({ mode: config.mode.kind, port: bot.port }, 'osm-feature-bot is running');
+  return bot;
+}
+
+/**
+ * No Slack credentials: the local sandbox, with the real app behind the Slack stand-in. The terminal gets
+ * one line, the URL (see terminalLevel).
+ */
+async function runSandbox(config: Config, log: Logger): Promise<Running> {
+  const sandbox = await startSandbox({
+    port: config.port,
+    host: config.host,
+    registryPath: config.registryPath,
+    databaseUrl: SANDBOX_DATABASE_URL,
+    registryPollSeconds: config.registryPollSeconds,
+    ...(config.registryUrl ? { registryUrl: config.registryUrl } : {}),
+    log,
+  });
+  process.stdout.write(
+    `osm-feature-bot: no Slack credentials set, so the sandbox is running at ${sandbox.url} (Ctrl+C stops it)\n`,
+  );
+  return sandbox;
+}
+
+/**
+ * The sandbox is for a person at a terminal: the app's info lines (registry loaded, shutting down) are kept
+ * back there unless LOG_LEVEL asks for debug or trace; warnings and errors still show.
+ */
+function terminalLevel(config: Config): Config['logLevel'] {
+  if (config.mode.kind !== 'sandbox') return config.logLevel;
+  return config.logLevel === 'info' ? 'warn' : config.logLevel;
+}
+
+function stopOnSignal(running: Running, log: Logger): void {
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    running.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+/** One line that says what to fix. */
+function startFailure(err: unknown, config: Config): string {
+  if (err instanceof Error && 'code' in err && err.code === 'EADDRINUSE') {
+    return `port ${config.port} is already in use; set PORT to another one (PORT=0 picks a free port)`;
+  }
+  return err instanceof Error ? err.message : String(err);
 }
 
 void main();

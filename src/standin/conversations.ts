@@ -52,6 +52,10 @@ export class Conversations {
     return this.channels.get(id);
   }
 
+  list(): ChannelState[] {
+    return [...this.channels.values()];
+  }
+
   /**
    * Resolve what chat.postMessage accepts as `channel`: an id, a '#name', or a user id (Slack then
    * posts into the bot's DM with that user).

@@ -12,7 +12,7 @@ export {
   validateMessage,
   validateView,
 } from './block-kit-limits.js';
-export { DEFAULT_CHANNELS } from './conversations.js';
+export { DEFAULT_CHANNELS, type NewMessage } from './conversations.js';
 export type { BlockActionInput, BlockActionOptions, EventEnvelopeOptions } from './payloads.js';
 export { DEFAULT_CHANNEL, DEFAULT_COMMAND, DEFAULT_USER } from './payloads.js';
 export { type RateDecision, SlidingWindowRateLimiter } from './rate-limiter.js';

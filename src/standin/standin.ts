@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AppTarget, type EventSendOptions, postEvent, postForm, postToApp } from './app-client.js';
+import type { NewMessage } from './conversations.js';
 import { createParts, type StandinParts } from './parts.js';
 import * as payloads from './payloads.js';
 import type { CallMatch, WaitOptions } from './recorder.js';
@@ -45,12 +46,13 @@ export class SlackStandin extends EventEmitter<StandinEvents> {
 
   static async start(opts: StandinOptions = {}): Promise<SlackStandin> {
     const server = createServer();
+    const host = opts.host ?? '127.0.0.1';
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      server.listen(opts.port ?? 0, host, () => resolve());
     });
     const { port } = server.address() as AddressInfo;
-    return new SlackStandin(server, `http://127.0.0.1:${port}`, opts);
+    return new SlackStandin(server, `http://${loopbackFor(host)}:${port}`, opts);
   }
 
   private constructor(
@@ -114,6 +116,19 @@ export class SlackStandin extends EventEmitter<StandinEvents> {
 
   messages(channelId: string): StoredMessage[] {
     return this.parts.conversations.messages(channelId);
+  }
+
+  /** Every conversation the stand-in knows, in the order they were added. */
+  listChannels(): ChannelState[] {
+    return this.parts.conversations.list();
+  }
+
+  /**
+   * Put a message into a conversation the way Slack's side would: a person posting (the sandbox's user)
+   * or Slack showing a slash command's ack body. Emits 'message' like any other post.
+   */
+  addMessage(channelId: string, fields: NewMessage): StoredMessage {
+    return this.parts.conversations.post(channelId, fields);
   }
 
   homeView(userId: string): Record<string, unknown> | undefined {
@@ -228,4 +243,11 @@ export class SlackStandin extends EventEmitter<StandinEvents> {
       newResponseUrl: (context) => this.newResponseUrl(context),
     };
   }
+}
+
+/** The address this process uses to reach a server bound to `host`: a wildcard bind is reached on loopback. */
+function loopbackFor(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
 }

@@ -27,6 +27,10 @@ export interface StandinOptions {
   channels?: ChannelSpec[];
   rateLimits?: RateLimitOptions | false;
   appUrl?: string;
+  /** Port to listen on (default 0: an ephemeral port). The sandbox serves its page on a fixed one. */
+  port?: number;
+  /** Interface to bind (default '127.0.0.1'). The sandbox passes HOST so the page can be reached. */
+  host?: string;
   /** Return true when the request was handled. Only asked for paths outside /api/ and /respond/. */
   extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
   /** Clock in ms, used by the rate limiter and for RecordedCall.at. */

@@ -6,6 +6,7 @@ import type { ListenerDeps } from './listeners/deps.js';
 import { registerErrorHandler } from './listeners/errors.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLoggerFrom } from './logger.js';
+import { createGuardedReceiver } from './receiver/guarded-receiver.js';
 
 export interface SlackApp {
   app: App;
@@ -25,6 +26,8 @@ export interface AppOptions {
   };
   /** Extra HTTP routes (health checks) in HTTP mode. */
   routes?: CustomRoute[];
+  /** Web API call timeout, ms (default 10 s); tests shorten it. */
+  clientTimeoutMs?: number;
 }
 
 const WEB_API_TIMEOUT_MS = 10_000;
@@ -36,7 +39,7 @@ export function createApp(config: Config, deps: ListenerDeps, log: Logger, opts:
     throw new Error('createApp needs Slack credentials; the sandbox builds its own');
   const clientOptions = {
     // A Web API call that never answers must not hold a reply forever (web-api's default timeout is none).
-    timeout: WEB_API_TIMEOUT_MS,
+    timeout: opts.clientTimeoutMs ?? WEB_API_TIMEOUT_MS,
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     ...(opts.retryConfig ? { retryConfig: opts.retryConfig } : {}),
   };
@@ -53,11 +56,14 @@ export function createApp(config: Config, deps: ListenerDeps, log: Logger, opts:
       ? new App({ ...common, socketMode: true, appToken: mode.appToken })
       : new App({
           ...common,
-          signingSecret: mode.signingSecret,
-          customRoutes: [
-            { path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') },
-            ...(opts.routes ?? []),
-          ],
+          receiver: createGuardedReceiver({
+            signingSecret: mode.signingSecret,
+            logger: common.logger,
+            customRoutes: [
+              { path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') },
+              ...(opts.routes ?? []),
+            ],
+          }),
         });
   registerErrorHandler(app, deps);
   registerListeners(app, deps);
@@ -70,7 +76,7 @@ export function createApp(config: Config, deps: ListenerDeps, log: Logger, opts:
         await app.start();
         return {};
       }
-      const server = (await app.start(config.port)) as Server;
+      const server = (await app.start({ port: config.port, host: config.host })) as Server;
       const address = server.address();
       return { port: typeof address === 'object' && address ? address.port : config.port };
     },

@@ -4,6 +4,7 @@ import { guaranteeFor } from '../registry/guarantee.js';
 import { findFeature } from '../registry/match.js';
 import { currentSince, knownReleases, registryAt, stateAt } from '../registry/releases.js';
 import type { Feature, Registry } from '../registry/schema.js';
+import { spotFeature } from '../registry/spot.js';
 import type { SlackMessage } from '../render/blocks.js';
 import { renderFeatureCard } from '../render/feature-card.js';
 import { renderFeatureList } from '../render/feature-list.js';
@@ -95,11 +96,15 @@ function answerListing(
   }
   const match = findCategory(registry, intent.query);
   if (match.kind === 'found') {
-    const features = registry.features.filter((f) => f.category === match.category.id);
+    const state = intent.state;
+    const features = registry.features.filter(
+      (f) => f.category === match.category.id && (!state || f.state === state),
+    );
     return renderFeatureList(registry, features, {
-      title: `${match.category.name}${at}`,
-      badges: true,
-      ...controls({ category: match.category.id }),
+      title: `${state ? `${state} features in ` : ''}${match.category.name}${at}`,
+      badges: !state,
+      ...(state ? { emptyText: `No feature in ${match.category.name} is ${state}.` } : {}),
+      ...controls({ category: match.category.id, ...(state ? { state } : {}) }),
     });
   }
   const names = registry.categories.map((c) => `*${escapeMrkdwn(c.name)}*`).join(', ');
@@ -113,7 +118,8 @@ function answerFeature(
   registry: Registry,
   deco: AnswerDecorations,
 ): SlackMessage {
-  const match = findFeature(registry, query);
+  const whole = findFeature(registry, query);
+  const match = whole.kind === 'none' ? (spotFeature(registry, query) ?? whole) : whole;
   if (match.kind === 'ambiguous') return renderDidYouMean(query, match.candidates);
   if (match.kind === 'none') return renderNotFound(query, match.suggestions);
   const feature = match.feature;

@@ -15,7 +15,7 @@ export type Intent =
   | { kind: 'feature'; query: string; release?: string }
   | { kind: 'state'; state: StateName; release?: string }
   | { kind: 'list'; release?: string }
-  | { kind: 'category'; query: string; release?: string }
+  | { kind: 'category'; query: string; state?: StateName; release?: string }
   | { kind: 'policy'; state: StateName }
   | { kind: 'states' }
   | { kind: 'subscribe'; filter: FilterRequest }

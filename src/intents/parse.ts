@@ -7,12 +7,14 @@ import { cleanSlackText, normaliseRelease, wordsOf } from './text.js';
 import {
   CHANGE_WORDS,
   COMPARE_WORDS,
+  DEPRECATION_WORDS,
   FILLER_WORDS,
   GREETINGS,
   HELP_WORDS,
   HISTORY_WORDS,
   LIST_WORDS,
   MEANING_WORDS,
+  PRODUCTION_WORDS,
   RELEASES_WORDS,
   STATE_WORDS,
   STATES_WORDS,
@@ -35,7 +37,8 @@ function parseCommand(words: string[], registry: Registry): Intent | undefined {
   const [head = '', ...rest] = words;
   const restText = rest.join(' ');
   const single = words.length === 1;
-  if (HELP_WORDS.has(head) && rest.length <= 2) return { kind: 'help' };
+  if (HELP_WORDS.has(head) && rest.every((w) => HELP_WORDS.has(w) || FILLER_WORDS.has(w)))
+    return { kind: 'help' };
   switch (head) {
     case 'subscribe':
       return { kind: 'subscribe', filter: parseFilter(rest, registry) };
@@ -83,19 +86,8 @@ function parseFilter(rest: string[], registry: Registry): FilterRequest {
   if (state) return { kind: 'state', state };
   const text = rest.join(' ');
   const category = findCategory(registry, text);
-  if (category.kind === 'found' && isWholeCategoryName(text, category.category))
-    return { kind: 'category', query: text };
+  if (category.kind === 'found' && category.via !== 'partial') return { kind: 'category', query: text };
   return { kind: 'feature', query: text };
-}
-
-function isWholeCategoryName(
-  text: string,
-  category: { id: string; name: string; aliases: string[] },
-): boolean {
-  const key = text.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return [category.id, category.name, ...category.aliases].some(
-    (k) => k.toLowerCase().replace(/[^a-z0-9]/g, '') === key,
-  );
 }
 
 function parseChanges(rest: string[]): Intent {
@@ -108,27 +100,28 @@ function parseChanges(rest: string[]): Intent {
   return one ? { kind: 'changes', to: one } : { kind: 'changes' };
 }
 
-/** Takes a release ("v1.0", "in 1.1", "multicluster@v1.0") out of the words. */
-export function stripRelease(words: string[]): { text: string; release?: string } {
-  let release: string | undefined;
+/** Takes releases ("v1.0", "in 1.1", "multicluster@v1.0") out of the words; `release` is the last one. */
+export function stripRelease(words: string[]): { text: string; release?: string; releases: string[] } {
+  const releases: string[] = [];
   const kept: string[] = [];
   for (const word of words) {
     const at = word.lastIndexOf('@');
     const candidate = at >= 0 ? word.slice(at + 1) : word;
     const found = normaliseRelease(candidate);
     if (found) {
-      release = found;
+      releases.push(found);
       if (at > 0) kept.push(word.slice(0, at));
       continue;
     }
     kept.push(word);
   }
   while (
+    releases.length > 0 &&
     kept.length > 0 &&
-    ['in', 'at', 'for', 'as', 'of', 'during', 'release', 'version'].includes(kept.at(-1) ?? '')
+    ['in', 'at', 'for', 'as', 'of', 'during', 'release', 'version', 'and', 'to'].includes(kept.at(-1) ?? '')
   )
     kept.pop();
-  return { text: kept.join(' '), release };
+  return { text: kept.join(' '), release: releases.at(-1), releases };
 }
 
 function withRelease<T extends Intent & { release?: string }>(intent: T, release: string | undefined): T {
@@ -136,70 +129,64 @@ function withRelease<T extends Intent & { release?: string }>(intent: T, release
 }
 
 function parseQuestion(allWords: string[], registry: Registry, original: string): Intent {
-  const { text, release } = stripRelease(allWords);
+  const { text, release, releases } = stripRelease(allWords);
   const words = text.split(' ').filter(Boolean);
   const has = (set: ReadonlySet<string>): boolean => words.some((w) => set.has(w));
   const states = [...new Set(words.map(stateWord).filter((s) => s !== undefined))];
   const content = words.filter((w) => !FILLER_WORDS.has(w) && !stateWord(w));
+  const only = (...sets: ReadonlySet<string>[]): boolean =>
+    content.every((w) => sets.some((set) => set.has(w)));
 
   if (words.length > 0 && words.every((w) => GREETINGS.has(w) || FILLER_WORDS.has(w)) && has(GREETINGS))
     return { kind: 'greeting' };
-  if (has(HELP_WORDS) && content.length <= 2) return { kind: 'help' };
+  if (has(HELP_WORDS) && only(HELP_WORDS)) return { kind: 'help' };
   if (words[0] === 'subscribe' || words[0] === 'unsubscribe')
     return parseCommand(words, registry) ?? { kind: 'help' };
-  if (has(RELEASES_WORDS) && content.every((w) => RELEASES_WORDS.has(w) || w === 'known'))
-    return { kind: 'releases' };
-  if (has(CHANGE_WORDS) && states.length === 0 && content.every((w) => CHANGE_WORDS.has(w))) {
+  if (has(CHANGE_WORDS) && states.length === 0 && only(CHANGE_WORDS)) {
+    if (releases.length >= 2) return { kind: 'changes', from: releases[0], to: releases.at(-1) };
     return release ? { kind: 'changes', to: release } : { kind: 'changes' };
   }
+  if (has(RELEASES_WORDS) && !release && only(RELEASES_WORDS)) return { kind: 'releases' };
+  if (release && content.length === 0 && states.length === 0) return { kind: 'list', release };
   if (has(HISTORY_WORDS) && content.some((w) => !HISTORY_WORDS.has(w))) {
     const subject = content.filter(
-      (w) => !HISTORY_WORDS.has(w) && !['become', 'became', 'get', 'got', 'promoted'].includes(w),
+      (w) => !HISTORY_WORDS.has(w) && !['become', 'became', 'get', 'got', 'promoted', 'added'].includes(w),
     );
     if (subject.length > 0) return { kind: 'history', query: subject.join(' ') };
   }
   if (
-    has(STATES_WORDS) &&
     states.length === 0 &&
-    content.every((w) => STATES_WORDS.has(w) || MEANING_WORDS.has(w))
+    content.length > 0 &&
+    (only(STATES_WORDS, MEANING_WORDS) || only(DEPRECATION_WORDS))
   ) {
-    return { kind: 'states' };
+    if (has(STATES_WORDS) || has(DEPRECATION_WORDS)) return { kind: 'states' };
   }
-  if (
-    states.length >= 2 &&
-    (has(COMPARE_WORDS) || content.every((w) => COMPARE_WORDS.has(w) || MEANING_WORDS.has(w)))
-  ) {
+  if (states.length >= 2 && (has(COMPARE_WORDS) || only(COMPARE_WORDS, MEANING_WORDS)))
     return { kind: 'states' };
-  }
   const [state] = states;
-  if (state && states.length === 1 && has(MEANING_WORDS) && content.every((w) => MEANING_WORDS.has(w))) {
+  if (state && states.length === 1 && has(MEANING_WORDS) && only(MEANING_WORDS))
     return { kind: 'policy', state };
-  }
   const listing = has(LIST_WORDS);
-  if (state && (content.length === 0 || (listing && content.every((w) => LIST_WORDS.has(w))))) {
+  if (state && (content.length === 0 || (listing && only(LIST_WORDS)))) {
     return withRelease({ kind: 'state', state }, release);
   }
   const subject = content.filter((w) => !LIST_WORDS.has(w) && w !== 'category' && w !== 'categories');
+  if (subject.length === 0 && has(PRODUCTION_WORDS))
+    return withRelease({ kind: 'state', state: 'Stable' }, release);
   if (subject.length === 0 && listing) return withRelease({ kind: 'list' }, release);
-  if (subject.length > 0) {
-    const category = findCategory(registry, subject.join(' '));
-    const asksForCategory = words.includes('category') || listing || subject.length === content.length;
-    if (
-      category.kind === 'found' &&
-      asksForCategory &&
-      isWholeCategoryName(subject.join(' '), category.category)
-    ) {
-      return withRelease({ kind: 'category', query: subject.join(' ') }, release);
+  if (subject.length === 0) return { kind: 'unknown', text: original };
+  const query = subject.join(' ');
+  const category = findCategory(registry, query);
+  if (category.kind === 'found') {
+    const named = category.via !== 'partial';
+    const asks =
+      words.includes('category') || listing || subject.length === content.length || state !== undefined;
+    if ((named && asks) || words.includes('category') || (listing && words.includes('features'))) {
+      const intent = { kind: 'category' as const, query, ...(state && states.length === 1 ? { state } : {}) };
+      return withRelease(intent, release);
     }
-    if (
-      category.kind === 'found' &&
-      (words.includes('category') || (listing && words.includes('features')))
-    ) {
-      return withRelease({ kind: 'category', query: subject.join(' ') }, release);
-    }
-    return withRelease({ kind: 'feature', query: subject.join(' ') }, release);
   }
-  return { kind: 'unknown', text: original };
+  return withRelease({ kind: 'feature', query }, release);
 }
 
 /** A state named by a word, forgiving one typo in longer words ("stabel", "alpah"). */

@@ -6,14 +6,18 @@ import { INVISIBLE_CHARS } from '../render/mrkdwn.js';
  * Pure.
  */
 export function cleanSlackText(raw: string): string {
-  return raw
-    .replace(/<[@#!][^>]*>/g, ' ')
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&amp;', '&')
-    .replace(INVISIBLE_CHARS, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    raw
+      .replace(/<[@#!][^>]*>/g, ' ')
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&amp;', '&')
+      // A typed "<!here>" arrives escaped; once decoded it is noise for the parser too.
+      .replace(/<[@#!][^>]*>/g, ' ')
+      .replace(INVISIBLE_CHARS, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Lower-cased words with punctuation removed, keeping dots, @ and hyphens that belong to releases and ids. */
@@ -28,9 +32,12 @@ export function wordsOf(text: string): string[] {
 }
 
 const RELEASE = /^v?(\d+)\.(\d+)(?:\.\d+)?$/;
+const MAJOR_ONLY = /^v(\d+)$/;
 
-/** "1.1", "v1.1.0" → "v1.1"; anything else → undefined. */
+/** "1.1", "v1.1.0" → "v1.1"; "v2" → "v2.0"; anything else → undefined. */
 export function normaliseRelease(word: string): string | undefined {
   const m = RELEASE.exec(word);
-  return m ? `v${m[1]}.${m[2]}` : undefined;
+  if (m) return `v${m[1]}.${m[2]}`;
+  const major = MAJOR_ONLY.exec(word);
+  return major ? `v${major[1]}.0` : undefined;
 }

@@ -74,7 +74,11 @@ export const STATES_WORDS = new Set([
 export const COMPARE_WORDS = new Set(['difference', 'differences', 'compare', 'vs', 'versus', 'between']);
 export const CHANGE_WORDS = new Set(['changes', 'changed', 'change', 'new', 'changelog', 'whats-new']);
 export const HISTORY_WORDS = new Set(['history', 'timeline', 'when']);
-export const RELEASES_WORDS = new Set(['releases', 'versions']);
+export const RELEASES_WORDS = new Set(['releases', 'versions', 'release', 'version', 'latest']);
+/** Words that ask what is safe for production: answered with the Stable list. */
+export const PRODUCTION_WORDS = new Set(['production', 'prod', 'ready', 'safe']);
+/** Asking about deprecation in general: answered with the states side by side. */
+export const DEPRECATION_WORDS = new Set(['deprecated', 'deprecation', 'deprecations', 'removed', 'sunset']);
 
 /** Words stripped from a question before what is left is looked up as a feature or category name. */
 export const FILLER_WORDS = new Set(
@@ -84,6 +88,7 @@ export const FILLER_WORDS = new Set(
     'ready really right safe say show so stand state status support supported tell that the there these this to ' +
     'today us use using wanna want was we whats what where whether which will with would you feature features ' +
     'details detail describe card look lookup find search check quick question hey hi hello ok okay now yet mature ' +
-    'maturity level enough used usable currently rn pls plz is-it thing stuff'
+    'maturity level enough used usable currently rn pls plz is-it thing stuff many count number anything ' +
+    'something things available availability between since'
   ).split(' '),
 );

@@ -1,14 +1,17 @@
+import { distance } from 'fastest-levenshtein';
+import { typoBudget } from './match.js';
 import { normalizeKey } from './normalize.js';
 import type { Category, Registry } from './schema.js';
+import { isTransposition } from './typos.js';
 
 export type CategoryMatch =
-  | { kind: 'found'; category: Category }
+  | { kind: 'found'; category: Category; via: 'exact' | 'partial' | 'typo' }
   | { kind: 'ambiguous'; candidates: Category[] }
   | { kind: 'none' };
 
 /**
- * Finds a category by id, name, alias, or an unambiguous part of its name ("security", "traffic").
- * Pure; categories are few, so a scan is fine.
+ * Finds a category by id, name, alias, an unambiguous part of its name ("security", "traffic"), or a typo of
+ * one ("obsrvability"). Pure; categories are few, so a scan is fine.
  */
 export function findCategory(registry: Registry, query: string): CategoryMatch {
   const words = normalizeKey(query);
@@ -17,7 +20,7 @@ export function findCategory(registry: Registry, query: string): CategoryMatch {
   const keysOf = (c: Category): string[] => [c.id, c.name, ...c.aliases].map((k) => normalizeKey(k));
 
   const exact = registry.categories.filter((c) => keysOf(c).some((k) => k.replaceAll(' ', '') === compact));
-  if (exact.length > 0) return pick(exact);
+  if (exact.length > 0) return pick(exact, 'exact');
 
   const queryWords = words.split(' ');
   const partial = registry.categories.filter((c) =>
@@ -26,11 +29,22 @@ export function findCategory(registry: Registry, query: string): CategoryMatch {
       return queryWords.every((w) => keyWords.some((kw) => kw === w || (w.length >= 4 && kw.startsWith(w))));
     }),
   );
-  return partial.length > 0 ? pick(partial) : { kind: 'none' };
+  if (partial.length > 0) return pick(partial, 'partial');
+
+  const close = (a: string, b: string): boolean =>
+    a.length >= 5 && (distance(a, b) <= typoBudget(a.length) || isTransposition(a, b));
+  const typo = registry.categories.filter((c) =>
+    keysOf(c).some(
+      (k) =>
+        close(compact, k.replaceAll(' ', '')) ||
+        (queryWords.length === 1 && k.split(' ').some((kw) => close(compact, kw))),
+    ),
+  );
+  return typo.length > 0 ? pick(typo, 'typo') : { kind: 'none' };
 }
 
-function pick(categories: Category[]): CategoryMatch {
+function pick(categories: Category[], via: 'exact' | 'partial' | 'typo'): CategoryMatch {
   const [first, ...rest] = categories;
-  if (first && rest.length === 0) return { kind: 'found', category: first };
+  if (first && rest.length === 0) return { kind: 'found', category: first, via };
   return { kind: 'ambiguous', candidates: categories };
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion, isQuestion } from '../../../src/intents/answer.js';
 import type { Intent } from '../../../src/intents/intent.js';
 import { parseIntent } from '../../../src/intents/parse.js';
 import { loadRegistryFile } from '../../../src/registry/load.js';
@@ -121,5 +122,44 @@ describe('parseIntent', () => {
       '{"json":true}',
     ];
     for (const text of hostile) expect(parseIntent(text, registry).kind).toBeTypeOf('string');
+  });
+});
+
+describe('plain-English questions people really ask', () => {
+  it.each([
+    ['what happened to multicluster', 'multicluster'],
+    ['how long will vault be supported', 'certificate-provider-vault'],
+    ['is circuit breaking available in v1.0', 'circuit-breaking'],
+    ['command line', 'osm-cli'],
+  ])('%s → a feature card for %s', (text, id) => {
+    const intent = parseIntent(text, registry);
+    expect(intent.kind).toBe('feature');
+    const answer = isQuestion(intent) ? answerQuestion(intent, registry) : undefined;
+    expect(answer?.text ?? '').toMatch(
+      new RegExp(registry.features.find((f) => f.id === id)?.name.slice(0, 12) ?? 'x'),
+    );
+  });
+
+  it.each([
+    ['beta features in security', { kind: 'category', query: 'security', state: 'Beta' }],
+    ['which security features are beta', { kind: 'category', query: 'security', state: 'Beta' }],
+    ["what's stable in observability", { kind: 'category', query: 'observability', state: 'Stable' }],
+    ['which features can i use in production', { kind: 'state', state: 'Stable' }],
+    ['production ready features', { kind: 'state', state: 'Stable' }],
+    ['how many features are stable', { kind: 'state', state: 'Stable' }],
+    ['obsrvability', { kind: 'category', query: 'obsrvability' }],
+    ['v1.1', { kind: 'list', release: 'v1.1' }],
+    ['latest release', { kind: 'releases' }],
+    ['current version', { kind: 'releases' }],
+    ['what changed between v1.0 and v1.1', { kind: 'changes', from: 'v1.0', to: 'v1.1' }],
+    ["what's deprecated", { kind: 'states' }],
+  ])('%s', (text, expected) => {
+    expect(parseIntent(text, registry)).toEqual(expected);
+  });
+
+  it('answers two features named at once with a choice', () => {
+    const intent = parseIntent('prometheus and grafana', registry);
+    const answer = isQuestion(intent) ? answerQuestion(intent, registry) : undefined;
+    expect(answer?.text).toContain('Did you mean');
   });
 });

@@ -1,0 +1,26 @@
+import { type FeatureMatch, findFeature } from './match.js';
+import type { Feature, Registry } from './schema.js';
+
+/**
+ * When a whole question names no feature ("what happened to multicluster", "how long will vault be
+ * supported"), looks for the longest run of its words that does: an exact name or alias, or a typo of a single
+ * long word. Several different features at that length ("prometheus and grafana") give a "did you mean". Pure.
+ */
+export function spotFeature(registry: Registry, query: string): FeatureMatch | undefined {
+  const words = query.split(/\s+/).filter(Boolean).slice(0, 12);
+  for (let size = words.length - 1; size >= 1; size--) {
+    const found = new Map<string, Feature>();
+    for (let start = 0; start + size <= words.length; start++) {
+      const phrase = words.slice(start, start + size).join(' ');
+      const match = findFeature(registry, phrase);
+      if (match.kind === 'found' && (match.via !== 'typo' || (size === 1 && phrase.length >= 5))) {
+        found.set(match.feature.id, match.feature);
+      }
+    }
+    const features = [...found.values()];
+    const [first, ...rest] = features;
+    if (first && rest.length === 0) return { kind: 'found', feature: first, via: 'words' };
+    if (features.length > 1) return { kind: 'ambiguous', candidates: features.slice(0, 5) };
+  }
+  return undefined;
+}

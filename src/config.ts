@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DatabaseUrlSchema } from './store/database-url.js';
 
 /** A configuration problem, as one line that names the variable. main() prints it and exits 2. */
 export class ConfigError extends Error {
@@ -17,7 +18,7 @@ function wholeNumber(def: number, min: number, max: number, what = 'a whole numb
   return optionalString
     .pipe(z.string().regex(/^\d+$/, `must be ${what}`).optional())
     .transform((v) => (v === undefined ? def : Number(v)))
-    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be ${what} (at most ${max})`));
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be ${what}`));
 }
 
 const EnvSchema = z.object({
@@ -35,19 +36,29 @@ const EnvSchema = z.object({
   ),
   PORT: wholeNumber(3000, 0, 65535, 'a port number (0-65535)'),
   HOST: optionalString.pipe(z.string().default('0.0.0.0')),
-  LOG_LEVEL: optionalString.pipe(
-    z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-        error: 'must be one of fatal, error, warn, info, debug, trace, silent',
-      })
-      .default('info'),
-  ),
+  LOG_LEVEL: optionalString
+    .transform((v) => v?.toLowerCase())
+    .pipe(
+      z
+        .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+          error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+        })
+        .default('info'),
+    ),
   REGISTRY_PATH: optionalString.pipe(z.string().default('data/features.yml')),
   REGISTRY_URL: optionalString.pipe(
     z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   ),
   REGISTRY_POLL_SECONDS: wholeNumber(300, 1, 86_400, 'a number of seconds'),
-  DATABASE_URL: optionalString.pipe(z.string().default('sqlite:var/osm-feature-bot.db')),
+  DATABASE_URL: optionalString.transform((value, ctx) => {
+    const url = value ?? 'sqlite:var/osm-feature-bot.db';
+    const checked = DatabaseUrlSchema.safeParse(url);
+    if (!checked.success) {
+      ctx.addIssue(checked.error.issues[0]?.message ?? 'is not a database URL');
+      return z.NEVER;
+    }
+    return url;
+  }),
   NOTICE_CHANNELS: optionalString.pipe(
     z
       .string()

@@ -6,8 +6,11 @@ import { renderNotice } from '../render/help.js';
 import { featureCardActions } from './actions/card-actions.js';
 import type { AskContext, ListenerDeps } from './deps.js';
 
+/** An answer, and whether only the asker should see it (subscription management names who subscribed). */
+export type TextAnswer = SlackMessage & { privateToAsker?: boolean };
+
 /** The one path from typed text to an answer, shared by the command, mentions and DMs. */
-export async function answerText(text: string, ctx: AskContext, deps: ListenerDeps): Promise<SlackMessage> {
+export async function answerText(text: string, ctx: AskContext, deps: ListenerDeps): Promise<TextAnswer> {
   const registry = deps.registry.current();
   const intent = parseIntent(text, registry);
   ctx.log.debug({ intent: intent.kind }, 'parsed intent');
@@ -17,5 +20,5 @@ export async function answerText(text: string, ctx: AskContext, deps: ListenerDe
       listControls: renderListFilters,
     });
   if (!deps.subscriptions) return renderNotice('Channel notices are not set up on this installation.');
-  return deps.subscriptions.handle(intent, ctx);
+  return { ...(await deps.subscriptions.handle(intent, ctx)), privateToAsker: true };
 }

@@ -25,11 +25,11 @@ export function featureCommand(deps: ListenerDeps) {
     const head = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
     if (head === 'subscribe' || head === 'unsubscribe' || head === 'subscriptions') {
       await ack();
-      const message = await answerText(text, ctx, deps);
+      const { privateToAsker: _private, ...message } = await answerText(text, ctx, deps);
       await respond({ response_type: 'ephemeral', ...message });
       return;
     }
-    const message = await answerText(text, ctx, deps);
+    const { privateToAsker: _private, ...message } = await answerText(text, ctx, deps);
     await ack({ response_type: 'ephemeral', ...message });
   };
 }

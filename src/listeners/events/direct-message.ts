@@ -19,7 +19,11 @@ export function directMessage(deps: ListenerDeps) {
       event_id: 'event_id' in body ? body.event_id : undefined,
       user,
     });
-    const message = await answerText(text, { channelId: event.channel, userId: user, client, log }, deps);
+    const { privateToAsker: _private, ...message } = await answerText(
+      text,
+      { channelId: event.channel, userId: user, client, log },
+      deps,
+    );
     const threadTs =
       'thread_ts' in event && typeof event.thread_ts === 'string' ? event.thread_ts : undefined;
     await client.chat.postMessage({

@@ -34,6 +34,11 @@ describe('loadConfig', () => {
     [{ ...http, SLACK_API_URL: 'ftp://x' }, /^SLACK_API_URL: /],
     [{ ...http, REGISTRY_POLL_SECONDS: '0' }, /^REGISTRY_POLL_SECONDS: /],
     [{ ...http, NOTICE_CHANNELS: 'general' }, /^NOTICE_CHANNELS: /],
+    [{ ...http, DATABASE_URL: 'garbage' }, /^DATABASE_URL: missing scheme/],
+    [
+      { ...http, DATABASE_URL: 'postgres://u:secret@h/db' },
+      /^DATABASE_URL: postgres is recognised but not implemented yet/,
+    ],
   ])('gives one line naming the variable: %j', (env, message) => {
     let error: unknown;
     try {
@@ -45,6 +50,10 @@ describe('loadConfig', () => {
     expect((error as ConfigError).message).toMatch(message);
     expect((error as ConfigError).message).not.toContain('\n');
     expect((error as ConfigError).exitCode).toBe(2);
+  });
+
+  it('accepts LOG_LEVEL in any case', () => {
+    expect(loadConfig({ ...http, LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug');
   });
 
   it('parses NOTICE_CHANNELS', () => {

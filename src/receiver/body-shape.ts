@@ -26,7 +26,10 @@ export function isRoutableBody(body: unknown): boolean {
   if (typeof body.command === 'string') return body.command.startsWith('/');
   if (body.type === 'event_callback') return isRecord(body.event) && typeof body.event.type === 'string';
   if (typeof body.type === 'string' && INTERACTIVE_TYPES.has(body.type)) {
-    return isRecord(body.user) && typeof body.user.id === 'string';
+    if (!isRecord(body.user) || typeof body.user.id !== 'string') return false;
+    if (body.type === 'view_submission' || body.type === 'view_closed') return isRecord(body.view);
+    if (body.type === 'block_actions') return Array.isArray(body.actions) && body.actions.every(isRecord);
+    return true;
   }
   return false;
 }

@@ -14,6 +14,10 @@ describe('isRoutableBody', () => {
     [{ type: 'event_callback', event: null }, false],
     [{ type: 'event_callback', event: 'x' }, false],
     [{ type: 'block_actions', actions: [] }, false],
+    [{ type: 'block_actions', user: { id: 'U1' } }, false],
+    [{ type: 'view_submission', user: { id: 'U1' } }, false],
+    [{ type: 'view_closed', user: { id: 'U1' }, view: null }, false],
+    [{ type: 'view_submission', user: { id: 'U1' }, view: { id: 'V1' } }, true],
     [{ command: 'no-slash' }, false],
     [{ hello: 'world' }, false],
   ])('%j → %s', (body, expected) => {

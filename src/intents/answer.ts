@@ -45,7 +45,9 @@ export function answerQuestion(
     case 'help':
       return renderHelp(registry);
     case 'greeting':
-      return renderHelp(registry, 'Hi! :wave:');
+      return intent.thanks
+        ? renderNotice('You’re welcome! Ask me about any OSM feature any time.')
+        : renderHelp(registry, 'Hi! :wave:');
     case 'unknown':
       return renderNotUnderstood(intent.text);
     case 'states':

@@ -24,7 +24,7 @@ export type Intent =
   | { kind: 'changes'; from?: string; to?: string }
   | { kind: 'history'; query: string }
   | { kind: 'releases' }
-  | { kind: 'greeting' }
+  | { kind: 'greeting'; thanks?: boolean }
   | { kind: 'unknown'; text: string };
 
 export type IntentKind = Intent['kind'];

@@ -71,7 +71,7 @@ function parseCommand(words: string[], registry: Registry): Intent | undefined {
     return withRelease({ kind: 'list' }, release);
   const state = remaining.length === 1 ? stateWord(remaining[0] ?? '') : undefined;
   if (state) return withRelease({ kind: 'state', state }, release);
-  if (single && GREETINGS.has(head)) return { kind: 'greeting' };
+  if (single && GREETINGS.has(head)) return greeting(words);
   return undefined;
 }
 
@@ -138,7 +138,7 @@ function parseQuestion(allWords: string[], registry: Registry, original: string)
     content.every((w) => sets.some((set) => set.has(w)));
 
   if (words.length > 0 && words.every((w) => GREETINGS.has(w) || FILLER_WORDS.has(w)) && has(GREETINGS))
-    return { kind: 'greeting' };
+    return greeting(words);
   if (has(HELP_WORDS) && only(HELP_WORDS)) return { kind: 'help' };
   if (words[0] === 'subscribe' || words[0] === 'unsubscribe')
     return parseCommand(words, registry) ?? { kind: 'help' };
@@ -197,4 +197,10 @@ function stateWord(word: string): StateName | undefined {
     if (name.length >= 5 && (distance(word, name) === 1 || isTransposition(word, name))) return state;
   }
   return undefined;
+}
+
+const THANKS = new Set(['thanks', 'thank', 'thx', 'ty']);
+
+function greeting(words: string[]): Intent {
+  return words.some((w) => THANKS.has(w)) ? { kind: 'greeting', thanks: true } : { kind: 'greeting' };
 }

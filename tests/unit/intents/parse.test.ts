@@ -22,6 +22,7 @@ const TABLE: [string, Intent | { feature: string; release?: string }][] = [
   ['what can you do? help', { kind: 'help' }],
   ['hi', { kind: 'greeting' }],
   ['hello there', { kind: 'greeting' }],
+  ['thanks!', { kind: 'greeting', thanks: true }],
   ['multicluster', { feature: 'multicluster' }],
   ['Multicluster', { feature: 'multicluster' }],
   ['multi-cluster', { feature: 'multicluster' }],

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { checkRegistrySemantics, type PathSegment } from './load-checks.js';
+import { parsePlainYaml } from './plain-yaml.js';
 import { type Registry, RegistrySchema, STATE_NAMES } from './schema.js';
 
 /** One problem in a registry file, pointing at the place to fix (1-based line and column). */
@@ -105,6 +106,14 @@ function describeIssue(doc: Document, issue: z.core.$ZodIssue): { node: Node | n
  * Returns the typed registry, or every problem found (syntax, schema, then cross-checks), sorted by line.
  */
 export function parseRegistry(text: string, file: string): ParseRegistryResult {
+  // Fast path for valid files in plain YAML. Anything else (or any problem) takes the full path below, which
+  // keeps source positions and is the only one that reports errors, so the errors are exactly as before.
+  const plain = parsePlainYaml(text);
+  if (plain !== undefined) {
+    const parsed = RegistrySchema.safeParse(plain);
+    if (parsed.success && checkRegistrySemantics(plain).length === 0)
+      return { ok: true, registry: parsed.data };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const errors: RegistryError[] = [];

@@ -78,6 +78,16 @@ describe('signed bodies of the wrong shape', () => {
     ['an event that is a string', JSON.stringify({ type: 'event_callback', event: 'x' }), JSON_TYPE],
     ['block_actions without a user', JSON.stringify({ type: 'block_actions', actions: [] }), JSON_TYPE],
     [
+      'a view_submission without a view',
+      JSON.stringify({ type: 'view_submission', user: { id: 'U1' } }),
+      JSON_TYPE,
+    ],
+    [
+      'a view_closed whose view is null',
+      JSON.stringify({ type: 'view_closed', user: { id: 'U1' }, view: null }),
+      JSON_TYPE,
+    ],
+    [
       'a form payload without a user',
       `payload=${encodeURIComponent('{"type":"block_actions","actions":[]}')}`,
       FORM,

@@ -1,0 +1,54 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { availableParallelism } from 'node:os';
+import { createInterface } from 'node:readline';
+import type { SlackStandin } from '../src/standin/index.js';
+import type { HostPorts } from './app-host.js';
+
+export interface Host extends HostPorts {
+  pid: number;
+  /** The core the apps were pinned to, when taskset could pin them. */
+  core?: number;
+  stop(): Promise<void>;
+}
+
+/** The last core, when there are at least two and taskset exists: the load generator keeps the others. */
+function pinnableCore(): number | undefined {
+  const cores = availableParallelism();
+  if (cores < 2) return undefined;
+  const probe = spawnSync('taskset', ['-c', '0', 'true'], { stdio: 'ignore' });
+  return probe.status === 0 ? cores - 1 : undefined;
+}
+
+/** Starts bench/app-host.ts (our bot and the Bolt baseline, in one process, on one core) against `standin`. */
+export async function startHost(standin: SlackStandin): Promise<Host> {
+  const core = pinnableCore();
+  const node = [process.execPath, '--import', 'tsx', 'bench/app-host.ts'];
+  const [command, ...args] = core === undefined ? node : ['taskset', '-c', String(core), ...node];
+  const child: ChildProcess = spawn(command ?? process.execPath, args, {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: {
+      ...process.env,
+      BENCH_SLACK_API_URL: standin.apiUrl,
+      BENCH_BOT_TOKEN: standin.botToken,
+      BENCH_SIGNING_SECRET: standin.signingSecret,
+    },
+  });
+  const lines = createInterface({ input: child.stdout ?? process.stdin });
+  const exited = once(child, 'exit').then(([code]) => {
+    throw new Error(`bench app host exited early (code ${String(code)})`);
+  });
+  const [first] = (await Promise.race([once(lines, 'line'), exited])) as [string];
+  const ports = JSON.parse(first) as HostPorts;
+  return {
+    ...ports,
+    pid: child.pid ?? 0,
+    ...(core === undefined ? {} : { core }),
+    async stop() {
+      exited.catch(() => undefined);
+      const done = once(child, 'exit');
+      child.stdin?.end();
+      await done;
+    },
+  };
+}

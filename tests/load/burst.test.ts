@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BotUnderTest, startBotUnderTest } from '../e2e/support/bot-under-test.js';
+
+// 500 slash commands at once over loopback. Bolt answers 404 to anything not acked within 3 s, so "every one
+// is 200 with a body" is the 3-second bar; the time itself is for `npm run bench`, not asserted here.
+const BURST = 500;
+const QUESTIONS = ['multicluster', 'stable', 'egres policy', 'list', 'what does beta mean?'];
+
+let t: BotUnderTest;
+const unhandled: unknown[] = [];
+const recordUnhandled = (reason: unknown): void => {
+  unhandled.push(reason);
+};
+beforeAll(async () => {
+  process.on('unhandledRejection', recordUnhandled);
+  t = await startBotUnderTest();
+});
+afterAll(async () => {
+  await t.close();
+  process.off('unhandledRejection', recordUnhandled);
+});
+
+describe('a burst of slash commands', () => {
+  it(`acks all ${BURST} with an answer, none dropped, none failed`, async () => {
+    const replies = await Promise.all(
+      Array.from({ length: BURST }, (_, i) =>
+        t.standin.sendCommand(QUESTIONS[i % QUESTIONS.length] ?? 'help'),
+      ),
+    );
+    const statuses = new Map<number, number>();
+    for (const r of replies) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+    expect(Object.fromEntries(statuses)).toEqual({ 200: BURST });
+    for (const r of replies) {
+      const body = JSON.parse(r.body) as { response_type?: string; text?: string };
+      expect(body.response_type).toBe('ephemeral');
+      expect(body.text).toBeTruthy();
+    }
+    t.standin.assertClean();
+    expect(unhandled).toEqual([]);
+  });
+});

@@ -31,6 +31,11 @@ export interface AppOptions {
 }
 
 const WEB_API_TIMEOUT_MS = 10_000;
+/**
+ * Answers are worth retrying briefly, not for web-api's default half hour (an answer 30 minutes late is noise);
+ * notices have their own durable retries in the outbox sender.
+ */
+const ANSWER_RETRIES = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true };
 
 /** Builds the Bolt app for a Slack mode and registers the listeners. No I/O until start(). */
 export function createApp(config: Config, deps: ListenerDeps, log: Logger, opts: AppOptions = {}): SlackApp {
@@ -41,7 +46,7 @@ export function createApp(config: Config, deps: ListenerDeps, log: Logger, opts:
     // A Web API call that never answers must not hold a reply forever (web-api's default timeout is none).
     timeout: opts.clientTimeoutMs ?? WEB_API_TIMEOUT_MS,
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-    ...(opts.retryConfig ? { retryConfig: opts.retryConfig } : {}),
+    retryConfig: opts.retryConfig ?? ANSWER_RETRIES,
   };
   const common = {
     token: mode.botToken,
@@ -50,6 +55,8 @@ export function createApp(config: Config, deps: ListenerDeps, log: Logger, opts:
     // auth.test is sent in the constructor otherwise, and its failure would be an unhandled rejection.
     deferInitialization: true,
     extendedErrorHandler: true as const,
+    // Bolt's conversation-context middleware runs on every request; nothing here reads context.conversation.
+    convoStore: false as const,
   };
   const app =
     mode.kind === 'socket'

@@ -1,5 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type CustomRoute, HTTPModuleFunctions, HTTPReceiver, type Logger } from '@slack/bolt';
+import {
+  AuthorizationError,
+  type CustomRoute,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  type Logger,
+  type ReceiverProcessEventErrorHandlerArgs,
+} from '@slack/bolt';
 import { isRoutableBody, parseSlackBody } from './body-shape.js';
 
 const EVENTS_PATH = '/slack/events';
@@ -20,6 +27,7 @@ export function createGuardedReceiver(opts: {
     signingSecret: opts.signingSecret,
     logger: opts.logger,
     customRoutes: opts.customRoutes,
+    processEventErrorHandler: answerUnreadableBody,
   });
   const inner = receiver.requestListener;
   receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
@@ -74,4 +82,18 @@ async function guard(
   opts.logger.warn('signed request with a body Slack would not send; answered 400');
   res.writeHead(400).end();
   return false;
+}
+
+/**
+ * Bolt threw while reading a signed body, before any listener ran (a view_submission without a view, say): the
+ * body is at fault, so 400 rather than Bolt's 500. Listener errors never get here (app.error handles them), and
+ * a failed authorize keeps Bolt's 401.
+ */
+async function answerUnreadableBody(args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
+  if (args.error instanceof AuthorizationError || args.response.headersSent) {
+    return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+  }
+  args.logger.warn('Bolt could not read a signed request; answered 400', args.error);
+  args.response.writeHead(400).end();
+  return true;
 }

@@ -17,7 +17,6 @@ export function findCategory(registry: Registry, query: string): CategoryMatch {
   const words = normalizeKey(query);
   const compact = words.replaceAll(' ', '');
   if (!compact) return { kind: 'none' };
-  const keysOf = (c: Category): string[] => [c.id, c.name, ...c.aliases].map((k) => normalizeKey(k));
 
   const exact = registry.categories.filter((c) => keysOf(c).some((k) => k.replaceAll(' ', '') === compact));
   if (exact.length > 0) return pick(exact, 'exact');
@@ -41,6 +40,18 @@ export function findCategory(registry: Registry, query: string): CategoryMatch {
     ),
   );
   return typo.length > 0 ? pick(typo, 'typo') : { kind: 'none' };
+}
+
+const keyCache = new WeakMap<Category, string[]>();
+
+/** A category's normalised keys (id, name, aliases), computed once per category object. */
+function keysOf(category: Category): string[] {
+  let keys = keyCache.get(category);
+  if (!keys) {
+    keys = [category.id, category.name, ...category.aliases].map((k) => normalizeKey(k));
+    keyCache.set(category, keys);
+  }
+  return keys;
 }
 
 function pick(categories: Category[], via: 'exact' | 'partial' | 'typo'): CategoryMatch {

@@ -8,6 +8,7 @@ export const INVISIBLE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\
  * `<@U123>` or `<https://evil|click>` can never become a mention or a link. Pure.
  */
 export function escapeMrkdwn(text: string): string {
+  if (!/[&<>]/.test(text)) return text;
   return text
     .replaceAll('&lt;', '<')
     .replaceAll('&gt;', '>')

@@ -22,6 +22,8 @@ export interface HomeRefresherDeps {
   perMinute?: number;
   /** Refreshes allowed back to back before the rate applies; default a tenth of a minute's worth. */
   burst?: number;
+  /** Called with each wait the rate limit imposes (tests observe the pacing without reading a clock). */
+  onWait?: (ms: number) => void;
 }
 
 export interface HomeRefresher {
@@ -77,6 +79,7 @@ export function createHomeRefresher(deps: HomeRefresherDeps): HomeRefresher {
       while (!stopped && queue.size > 0) {
         const delay = takeToken();
         if (delay > 0) {
+          deps.onWait?.(delay);
           await wait(delay);
           continue;
         }

@@ -1,4 +1,5 @@
 import { answerQuestion, isQuestion } from '../intents/answer.js';
+import { cachedAnswer } from '../intents/answer-cache.js';
 import { parseIntent } from '../intents/parse.js';
 import type { SlackMessage } from '../render/blocks.js';
 import { renderListFilters } from '../render/feature-list.js';
@@ -12,13 +13,18 @@ export type TextAnswer = SlackMessage & { privateToAsker?: boolean };
 /** The one path from typed text to an answer, shared by the command, mentions and DMs. */
 export async function answerText(text: string, ctx: AskContext, deps: ListenerDeps): Promise<TextAnswer> {
   const registry = deps.registry.current();
-  const intent = parseIntent(text, registry);
-  ctx.log.debug({ intent: intent.kind }, 'parsed intent');
-  if (isQuestion(intent))
-    return answerQuestion(intent, registry, {
+  const { intent, message } = cachedAnswer(registry, text, () => {
+    const parsed = parseIntent(text, registry);
+    if (!isQuestion(parsed)) return { intent: parsed };
+    const answer = answerQuestion(parsed, registry, {
       featureActions: featureCardActions,
       listControls: renderListFilters,
     });
+    return { intent: parsed, message: answer };
+  });
+  ctx.log.debug({ intent: intent.kind }, 'parsed intent');
+  if (message) return message;
+  if (isQuestion(intent)) throw new Error('a question was cached without its answer');
   if (!deps.subscriptions) return renderNotice('Channel notices are not set up on this installation.');
   return { ...(await deps.subscriptions.handle(intent, ctx)), privateToAsker: true };
 }

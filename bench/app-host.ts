@@ -8,6 +8,7 @@ import { pino } from 'pino';
 import { startBot } from '../src/bot.js';
 import { answerText } from '../src/listeners/answer-text.js';
 import type { SlackMessage } from '../src/render/blocks.js';
+import { configFor } from '../tests/harness/bot-config.js';
 import { startBaselineApp } from './baseline-app.js';
 import { QUESTIONS } from './questions.js';
 
@@ -34,17 +35,7 @@ copyFileSync('data/features.yml', registryPath);
 
 const log = pino({ level: 'silent' });
 const bot = await startBot(
-  {
-    mode: { kind: 'http', botToken, signingSecret },
-    slackApiUrl,
-    port: 0,
-    host: '127.0.0.1',
-    logLevel: 'silent',
-    registryPath,
-    registryPollSeconds: 300,
-    databaseUrl: `sqlite:${join(dir, 'bot.db')}`,
-    noticeChannels: [],
-  },
+  configFor({ botToken, signingSecret, apiUrl: slackApiUrl }, dir, { registryPath }),
   log,
 );
 const answers = new Map<string, SlackMessage>();

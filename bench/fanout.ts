@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { startBot } from '../src/bot.js';
 import { SlackStandin } from '../src/standin/index.js';
+import { configFor } from '../tests/harness/bot-config.js';
 
 export interface FanoutResult {
   /** From the change-set commit to the last notice recorded. */
@@ -34,15 +35,7 @@ export async function runFanoutBench(channels = 1000): Promise<FanoutResult> {
   copyFileSync('data/features.yml', registryPath);
   const bot = await startBot(
     {
-      mode: { kind: 'http', botToken: standin.botToken, signingSecret: standin.signingSecret },
-      slackApiUrl: standin.apiUrl,
-      port: 0,
-      host: '127.0.0.1',
-      logLevel: 'silent',
-      registryPath,
-      registryPollSeconds: 300,
-      databaseUrl: `sqlite:${join(dir, 'db.sqlite')}`,
-      noticeChannels: [],
+      ...configFor(standin, dir, { registryPath }),
     },
     pino({ level: 'silent' }),
     { registryDebounceMs: 50 },

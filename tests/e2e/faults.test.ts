@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type BotOptions, type RunningBot, startBot } from '../../src/bot.js';
+import { configFor } from '../harness/bot-config.js';
 import type { Fault, RecordedCall } from '../harness/index.js';
 import { SlackStandin } from '../harness/index.js';
 import { FAST_RETRIES } from './support/bot-under-test.js';
@@ -63,17 +64,7 @@ async function startFaultyBot(): Promise<FaultyBot> {
     clientTimeoutMs: CLIENT_TIMEOUT_MS,
   };
   const bot = await startBot(
-    {
-      mode: { kind: 'http', botToken: standin.botToken, signingSecret: standin.signingSecret },
-      slackApiUrl: standin.apiUrl,
-      port: 0,
-      host: '127.0.0.1',
-      logLevel: 'info',
-      registryPath: join(dir, 'features.yml'),
-      registryPollSeconds: 300,
-      databaseUrl: `sqlite:${join(dir, 'bot.db')}`,
-      noticeChannels: [],
-    },
+    configFor(standin, dir, { logLevel: 'info' }),
     pino({ level: 'info' }, sink),
     options,
   );

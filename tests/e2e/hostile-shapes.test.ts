@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BotUnderTest, startBotUnderTest } from './support/bot-under-test.js';
+import { describe, expect, it } from 'vitest';
+import { useSharedBot } from './support/shared-bot.js';
 
 // Correctly signed bodies of the wrong shape. Only someone holding the signing secret can send these, but a
 // bug on Slack's side or a leaked secret must not take the bot down: each gets an answer or a 400, at once
@@ -10,33 +10,23 @@ const JSON_TYPE = { 'content-type': 'application/json' };
 /** Longer than Bolt's 3 s no-ack timeout, so a request Bolt never answers shows up as its 404. */
 const TIMEOUT_MS = 4500;
 
-let t: BotUnderTest;
-const unhandled: unknown[] = [];
-const recordUnhandled = (reason: unknown): void => {
-  unhandled.push(reason);
-};
-beforeAll(async () => {
-  process.on('unhandledRejection', recordUnhandled);
-  t = await startBotUnderTest();
-});
-afterAll(async () => {
-  await t.close();
-  process.off('unhandledRejection', recordUnhandled);
-});
+const shared = useSharedBot();
 
 const command = (fields: Record<string, string> = {}): Record<string, string> =>
-  t.standin.buildCommandPayload('multicluster', fields);
+  shared.t.standin.buildCommandPayload('multicluster', fields);
 
 describe('signed bodies of the wrong shape', () => {
   it('answers a command sent as JSON instead of a form, as Bolt reads it', async () => {
-    const res = await t.standin.sendRaw(JSON.stringify(command()), JSON_TYPE, { timeoutMs: TIMEOUT_MS });
+    const res = await shared.t.standin.sendRaw(JSON.stringify(command()), JSON_TYPE, {
+      timeoutMs: TIMEOUT_MS,
+    });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ response_type: 'ephemeral' });
   });
 
   it('answers a command without a text field with help', async () => {
     const { text: _text, ...fields } = command();
-    const res = await t.standin.sendRaw(new URLSearchParams(fields).toString(), FORM, {
+    const res = await shared.t.standin.sendRaw(new URLSearchParams(fields).toString(), FORM, {
       timeoutMs: TIMEOUT_MS,
     });
     expect(res.status).toBe(200);
@@ -44,7 +34,7 @@ describe('signed bodies of the wrong shape', () => {
   });
 
   it('ignores unknown fields', async () => {
-    const res = await t.standin.sendCommand('multicluster', {
+    const res = await shared.t.standin.sendCommand('multicluster', {
       evil: '<!channel>',
       __proto__: 'x',
       constructor: 'y',
@@ -55,7 +45,7 @@ describe('signed bodies of the wrong shape', () => {
   });
 
   it('answers a mention with no channel (acked at once; the failure is the bot’s to log)', async () => {
-    const res = await t.standin.sendEvent({
+    const res = await shared.t.standin.sendEvent({
       type: 'app_mention',
       user: 'U0USER',
       text: 'multicluster',
@@ -95,7 +85,7 @@ describe('signed bodies of the wrong shape', () => {
     ['an object Bolt cannot route', JSON.stringify({ hello: 'world' }), JSON_TYPE],
     ['a form Bolt cannot route', 'hello=world', FORM],
   ])('%s: 400 at once', async (_label, body, headers) => {
-    const res = await t.standin.sendRaw(body, headers, { timeoutMs: TIMEOUT_MS });
+    const res = await shared.t.standin.sendRaw(body, headers, { timeoutMs: TIMEOUT_MS });
     expect(res.status).toBe(400);
   });
 
@@ -104,13 +94,13 @@ describe('signed bodies of the wrong shape', () => {
     ['a payload that is not JSON', 'payload=%7Bnope', FORM],
     ['no content-type', 'text=hi', {}],
   ])('%s: 400 (Bolt rejects it before the bot sees it)', async (_label, body, headers) => {
-    const res = await t.standin.sendRaw(body, headers, { timeoutMs: TIMEOUT_MS });
+    const res = await shared.t.standin.sendRaw(body, headers, { timeoutMs: TIMEOUT_MS });
     expect(res.status).toBe(400);
   });
 
-  it('is still up and answering, with no unhandled rejection', async () => {
-    const res = await t.standin.sendCommand('multicluster');
+  it('is still up and answering, with no shared.unhandled rejection', async () => {
+    const res = await shared.t.standin.sendCommand('multicluster');
     expect(res.status).toBe(200);
-    expect(unhandled).toEqual([]);
+    expect(shared.unhandled).toEqual([]);
   });
 });

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { assertWithinSlackLimits, type MessageLike, type RecordedCall } from '../harness/index.js';
-import { type BotUnderTest, startBotUnderTest } from './support/bot-under-test.js';
+import { useSharedBot } from './support/shared-bot.js';
 
 // Hostile text through the signed HTTP path, to the command and to a mention. Each must get a safe answer:
 // within Slack's limits, and never a broadcast, a user mention or a link built from what the user typed.
 
-let t: BotUnderTest;
-const unhandled: unknown[] = [];
-const recordUnhandled = (reason: unknown): void => {
-  unhandled.push(reason);
-};
-beforeAll(async () => {
-  process.on('unhandledRejection', recordUnhandled);
-  t = await startBotUnderTest();
-});
-afterAll(async () => {
-  await t.close();
-  process.off('unhandledRejection', recordUnhandled);
-  expect(unhandled).toEqual([]);
+const shared = useSharedBot();
+afterAll(() => {
+  expect(shared.unhandled).toEqual([]);
 });
 
 const HOSTILE: [string, string][] = [
@@ -57,7 +47,7 @@ function expectSafe(message: MessageLike): void {
 
 describe('hostile text in /osm-feature', () => {
   it.each(HOSTILE)('%s: a safe ephemeral answer', async (_label, text) => {
-    const res = await t.standin.sendCommand(text);
+    const res = await shared.t.standin.sendCommand(text);
     expect(res.status).toBe(200);
     const body = JSON.parse(res.body) as MessageLike & { response_type?: string };
     expect(body.response_type).toBe('ephemeral');
@@ -71,21 +61,21 @@ describe('hostile text in a mention', () => {
   it.each(HOSTILE)('%s: a safe answer in the thread', async (_label, text) => {
     tsCounter++;
     const ts = `1700000200.${String(tsCounter).padStart(6, '0')}`;
-    const sent = await t.standin.sendEvent({
+    const sent = await shared.t.standin.sendEvent({
       type: 'app_mention',
       user: 'U0USER',
       // Slack escapes what was typed (a typed `<` arrives as &lt;) and delivers real mentions as <!here>.
-      text: `<@${t.standin.botUserId}> ${text}`,
+      text: `<@${shared.t.standin.botUserId}> ${text}`,
       ts,
       channel: 'C0GENERAL',
       event_ts: ts,
     });
     expect(sent.status).toBe(200);
-    const [post] = await t.standin.waitForCall(
+    const [post] = await shared.t.standin.waitForCall(
       (c: RecordedCall) => c.method === 'chat.postMessage' && c.params.thread_ts === ts,
     );
     expect(post?.status).toBe(200);
     expectSafe(post?.params as MessageLike);
-    t.standin.assertClean();
+    shared.t.standin.assertClean();
   });
 });

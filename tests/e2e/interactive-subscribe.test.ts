@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import type { Config } from '../../src/config.js';
 import type { AskContext, SubscriptionCommands } from '../../src/listeners/deps.js';
 import { loadRegistryFile } from '../../src/registry/load.js';
 import { renderNotice } from '../../src/render/help.js';
 import { ACTION_IDS } from '../../src/render/ids.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { configFor } from '../harness/bot-config.js';
 import { SlackStandin } from '../harness/index.js';
 import { FAST_RETRIES } from './support/bot-under-test.js';
 
@@ -29,17 +29,7 @@ async function startApp(subscriptions?: SubscriptionCommands): Promise<SlackStan
   const store = openSqliteStore(`sqlite:${join(dir, 'bot.db')}`);
   cleanups.push(async () => store.close());
   const log = pino({ level: 'silent' });
-  const config: Config = {
-    mode: { kind: 'http', botToken: standin.botToken, signingSecret: standin.signingSecret },
-    slackApiUrl: standin.apiUrl,
-    port: 0,
-    host: '127.0.0.1',
-    logLevel: 'silent',
-    registryPath: 'data/features.yml',
-    registryPollSeconds: 300,
-    databaseUrl: `sqlite:${join(dir, 'bot.db')}`,
-    noticeChannels: [],
-  };
+  const config = configFor(standin, dir, { registryPath: 'data/features.yml' });
   const registry = loaded.registry;
   const deps = {
     registry: { current: () => registry },

@@ -1,30 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BotUnderTest, startBotUnderTest } from '../e2e/support/bot-under-test.js';
+import { describe, expect, it } from 'vitest';
+import { useSharedBot } from '../e2e/support/shared-bot.js';
 
 // 500 slash commands at once over loopback. Bolt answers 404 to anything not acked within 3 s, so "every one
 // is 200 with a body" is the 3-second bar; the time itself is for `npm run bench`, not asserted here.
 const BURST = 500;
 const QUESTIONS = ['multicluster', 'stable', 'egres policy', 'list', 'what does beta mean?'];
 
-let t: BotUnderTest;
-const unhandled: unknown[] = [];
-const recordUnhandled = (reason: unknown): void => {
-  unhandled.push(reason);
-};
-beforeAll(async () => {
-  process.on('unhandledRejection', recordUnhandled);
-  t = await startBotUnderTest();
-});
-afterAll(async () => {
-  await t.close();
-  process.off('unhandledRejection', recordUnhandled);
-});
+const shared = useSharedBot();
 
 describe('a burst of slash commands', () => {
   it(`acks all ${BURST} with an answer, none dropped, none failed`, async () => {
     const replies = await Promise.all(
       Array.from({ length: BURST }, (_, i) =>
-        t.standin.sendCommand(QUESTIONS[i % QUESTIONS.length] ?? 'help'),
+        shared.t.standin.sendCommand(QUESTIONS[i % QUESTIONS.length] ?? 'help'),
       ),
     );
     const statuses = new Map<number, number>();
@@ -35,7 +23,7 @@ describe('a burst of slash commands', () => {
       expect(body.response_type).toBe('ephemeral');
       expect(body.text).toBeTruthy();
     }
-    t.standin.assertClean();
-    expect(unhandled).toEqual([]);
+    shared.t.standin.assertClean();
+    expect(shared.unhandled).toEqual([]);
   });
 });

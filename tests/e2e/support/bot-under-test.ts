@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { type RunningBot, startBot } from '../../../src/bot.js';
 import type { Config } from '../../../src/config.js';
+import { configFor } from '../../harness/bot-config.js';
 import { SlackStandin, type StandinOptions } from '../../harness/index.js';
 
 export interface BotUnderTest {
@@ -30,18 +31,7 @@ export async function startBotUnderTest(
     opts.mode === 'socket'
       ? { kind: 'socket', botToken: standin.botToken, appToken: standin.appToken }
       : { kind: 'http', botToken: standin.botToken, signingSecret: standin.signingSecret };
-  const config: Config = {
-    mode,
-    slackApiUrl: standin.apiUrl,
-    port: 0,
-    host: '127.0.0.1',
-    logLevel: 'silent',
-    registryPath,
-    registryPollSeconds: 300,
-    databaseUrl: `sqlite:${join(dir, 'bot.db')}`,
-    noticeChannels: [],
-    ...opts.config,
-  };
+  const config = configFor(standin, dir, { mode, registryPath, ...opts.config });
   let bot: RunningBot;
   try {
     bot = await startBot(config, pino({ level: 'silent' }), { retryConfig: FAST_RETRIES });

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { type Logger, pino } from 'pino';
 import { type BotOptions, type RunningBot, startBot } from '../../../src/bot.js';
 import type { Config } from '../../../src/config.js';
+import { configFor } from '../../harness/bot-config.js';
 import type { RecordedCall, SlackStandin, StoredMessage } from '../../harness/index.js';
 
 /** A temp dir with a copy of data/features.yml and room for the database; removed by cleanup(). */
@@ -63,18 +64,12 @@ export async function startNoticeBot(
   opts: BotOptions = {},
 ): Promise<{ bot: RunningBot; logs: LogCapture }> {
   const { log, logs } = capture();
-  const full: Config = {
-    mode: { kind: 'http', botToken: standin.botToken, signingSecret: standin.signingSecret },
-    slackApiUrl: standin.apiUrl,
-    port: 0,
-    host: '127.0.0.1',
+  const full = configFor(standin, '.', {
     logLevel: 'info',
     registryPath: ws.registryPath,
-    registryPollSeconds: 300,
     databaseUrl: ws.databaseUrl,
-    noticeChannels: [],
     ...config,
-  };
+  });
   const bot = await startBot(full, log, { registryDebounceMs: 50, ...opts });
   standin.setAppUrl(`http://127.0.0.1:${bot.port ?? 0}`);
   return { bot, logs };

@@ -51,7 +51,12 @@ export function answerQuestion(
     case 'unknown':
       return renderNotUnderstood(intent.text);
     case 'states':
-      return renderStates(registry);
+      return renderStates(
+        registry,
+        intent.unknownState
+          ? `“${quoteUserText(intent.unknownState, 40)}” is not a state. OSM features are Alpha, Beta or Stable:`
+          : undefined,
+      );
     case 'policy':
       return renderPolicy(registry, intent.state);
     case 'releases':

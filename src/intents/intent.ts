@@ -17,7 +17,7 @@ export type Intent =
   | { kind: 'list'; release?: string }
   | { kind: 'category'; query: string; state?: StateName; release?: string }
   | { kind: 'policy'; state: StateName }
-  | { kind: 'states' }
+  | { kind: 'states'; unknownState?: string }
   | { kind: 'subscribe'; filter: FilterRequest }
   | { kind: 'unsubscribe'; filter?: FilterRequest }
   | { kind: 'subscriptions' }

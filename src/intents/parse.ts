@@ -55,7 +55,8 @@ function parseCommand(words: string[], registry: Registry): Intent | undefined {
     case 'policy':
     case 'policies': {
       const state = rest.map(stateWord).find(Boolean);
-      return state ? { kind: 'policy', state } : { kind: 'states' };
+      if (state) return { kind: 'policy', state };
+      return rest.length > 0 ? { kind: 'states', unknownState: restText } : { kind: 'states' };
     }
     case 'history':
       return restText ? { kind: 'history', query: restText } : undefined;

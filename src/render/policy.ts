@@ -25,7 +25,7 @@ export function renderPolicy(registry: Registry, state: StateName): SlackMessage
 }
 
 /** All three states side by side, one row of the page's table at a time. Pure. */
-export function renderStates(registry: Registry): SlackMessage {
+export function renderStates(registry: Registry, lead?: string): SlackMessage {
   const rows = POLICY_ROWS.flatMap((row) => [
     section(`*${row.label}*`),
     fields(STATE_NAMES.map((s) => `${STATE_EMOJI[s]} *${s}*\n${escapeMrkdwn(registry.states[s][row.key])}`)),
@@ -39,6 +39,7 @@ export function renderStates(registry: Registry): SlackMessage {
     ),
     blocks: [
       header('OSM feature states, side by side'),
+      ...(lead ? [section(lead)] : []),
       section(counts.join('   ')),
       divider(),
       ...rows,

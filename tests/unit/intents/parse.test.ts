@@ -70,6 +70,7 @@ const TABLE: [string, Intent | { feature: string; release?: string }][] = [
   ['what does beta promise', { kind: 'policy', state: 'Beta' }],
   ['stable deprecation policy', { kind: 'policy', state: 'Stable' }],
   ['states', { kind: 'states' }],
+  ['policy gamma', { kind: 'states', unknownState: 'gamma' }],
   ['explain the lifecycle states', { kind: 'states' }],
   ['what is the difference between alpha and beta?', { kind: 'states' }],
   ['multicluster@v1.0', { feature: 'multicluster', release: 'v1.0' }],

@@ -7,7 +7,7 @@ import type { Feature, Registry } from '../registry/schema.js';
 import { spotFeature } from '../registry/spot.js';
 import type { SlackMessage } from '../render/blocks.js';
 import { renderFeatureCard } from '../render/feature-card.js';
-import { renderFeatureList } from '../render/feature-list.js';
+import { renderCategories, renderFeatureList } from '../render/feature-list.js';
 import {
   renderDidYouMean,
   renderHelp,
@@ -61,6 +61,8 @@ export function answerQuestion(
       return renderPolicy(registry, intent.state);
     case 'releases':
       return renderReleases(registry);
+    case 'categories':
+      return renderCategories(registry);
     case 'feature':
       return answerFeature(intent.query, intent.release, registry, deco);
     case 'history': {
@@ -91,6 +93,14 @@ function answerListing(
       badges: true,
       ...controls({}),
     });
+  if (intent.kind === 'state' && intent.negate) {
+    const features = registry.features.filter((f) => f.state !== intent.state);
+    return renderFeatureList(registry, features, {
+      title: `Features not ${intent.state}${at}`,
+      badges: true,
+      emptyText: `Every feature is ${intent.state}.`,
+    });
+  }
   if (intent.kind === 'state') {
     const features = registry.features.filter((f) => f.state === intent.state);
     return renderFeatureList(registry, features, {

@@ -13,7 +13,8 @@ export type FilterRequest =
 export type Intent =
   | { kind: 'help' }
   | { kind: 'feature'; query: string; release?: string }
-  | { kind: 'state'; state: StateName; release?: string }
+  | { kind: 'state'; state: StateName; negate?: boolean; release?: string }
+  | { kind: 'categories' }
   | { kind: 'list'; release?: string }
   | { kind: 'category'; query: string; state?: StateName; release?: string }
   | { kind: 'policy'; state: StateName }

@@ -1,8 +1,9 @@
-import { distance } from 'fastest-levenshtein';
 import { findCategory } from '../registry/category-match.js';
-import type { Registry, StateName } from '../registry/schema.js';
-import { isTransposition } from '../registry/typos.js';
-import type { FilterRequest, Intent } from './intent.js';
+import { compareReleases } from '../registry/releases.js';
+import type { Registry } from '../registry/schema.js';
+import type { Intent } from './intent.js';
+import { parseSubscription } from './parse-subscription.js';
+import { stateWord } from './state-word.js';
 import { cleanSlackText, normaliseRelease, wordsOf } from './text.js';
 import {
   CHANGE_WORDS,
@@ -16,7 +17,6 @@ import {
   MEANING_WORDS,
   PRODUCTION_WORDS,
   RELEASES_WORDS,
-  STATE_WORDS,
   STATES_WORDS,
 } from './vocabulary.js';
 
@@ -39,15 +39,9 @@ function parseCommand(words: string[], registry: Registry): Intent | undefined {
   const single = words.length === 1;
   if (HELP_WORDS.has(head) && rest.every((w) => HELP_WORDS.has(w) || FILLER_WORDS.has(w)))
     return { kind: 'help' };
+  const subscription = parseSubscription(words, registry);
+  if (subscription) return subscription;
   switch (head) {
-    case 'subscribe':
-      return { kind: 'subscribe', filter: parseFilter(rest, registry) };
-    case 'unsubscribe':
-      return rest.length === 0 || (rest.length === 1 && rest[0] === 'all')
-        ? { kind: 'unsubscribe' }
-        : { kind: 'unsubscribe', filter: parseFilter(rest, registry) };
-    case 'subscriptions':
-      return { kind: 'subscriptions' };
     case 'releases':
       return { kind: 'releases' };
     case 'states':
@@ -64,7 +58,7 @@ function parseCommand(words: string[], registry: Registry): Intent | undefined {
       return parseChanges(rest);
     case 'category':
     case 'categories':
-      return restText ? { kind: 'category', query: stripRelease(rest).text } : { kind: 'list' };
+      return restText ? { kind: 'category', query: stripRelease(rest).text } : { kind: 'categories' };
   }
   const { text: withoutRelease, release } = stripRelease(words);
   const remaining = withoutRelease.split(' ').filter(Boolean);
@@ -76,26 +70,16 @@ function parseCommand(words: string[], registry: Registry): Intent | undefined {
   return undefined;
 }
 
-function parseFilter(rest: string[], registry: Registry): FilterRequest {
-  const [head = '', ...tail] = rest;
-  if (rest.length === 0 || (rest.length === 1 && (head === 'all' || head === 'everything')))
-    return { kind: 'all' };
-  if (head === 'category' && tail.length > 0) return { kind: 'category', query: tail.join(' ') };
-  if (rest.length === 1 && /^promot(ions?|ed|e)$/.test(head)) return { kind: 'promotions' };
-  if (rest.length === 1 && /^remov(als?|ed|e)$/.test(head)) return { kind: 'removals' };
-  const state = rest.length === 1 ? stateWord(head) : undefined;
-  if (state) return { kind: 'state', state };
-  const text = rest.join(' ');
-  const category = findCategory(registry, text);
-  if (category.kind === 'found' && category.via !== 'partial') return { kind: 'category', query: text };
-  return { kind: 'feature', query: text };
-}
-
 function parseChanges(rest: string[]): Intent {
   const joined = rest.join(' ').replace(/\s*\.\.\s*/g, '..');
   const range = /^(v?\d+\.\d+(?:\.\d+)?)(?:\.\.| to | )(v?\d+\.\d+(?:\.\d+)?)$/.exec(joined);
-  if (range?.[1] && range[2])
-    return { kind: 'changes', from: normaliseRelease(range[1]), to: normaliseRelease(range[2]) };
+  if (range?.[1] && range[2]) {
+    const [from, to] = [normaliseRelease(range[1]), normaliseRelease(range[2])];
+    // "changes v1.2..v1.0" means the same span as v1.0..v1.2.
+    return from && to && compareReleases(from, to) > 0
+      ? { kind: 'changes', from: to, to: from }
+      : { kind: 'changes', from, to };
+  }
   const one = rest.map(normaliseRelease).find(Boolean);
   if (rest.includes('since') && one) return { kind: 'changes', from: one };
   return one ? { kind: 'changes', to: one } : { kind: 'changes' };
@@ -141,8 +125,12 @@ function parseQuestion(allWords: string[], registry: Registry, original: string)
   if (words.length > 0 && words.every((w) => GREETINGS.has(w) || FILLER_WORDS.has(w)) && has(GREETINGS))
     return greeting(words);
   if (has(HELP_WORDS) && only(HELP_WORDS)) return { kind: 'help' };
-  if (words[0] === 'subscribe' || words[0] === 'unsubscribe')
-    return parseCommand(words, registry) ?? { kind: 'help' };
+  if (content.length === 0 && words.includes('you') && (words.includes('do') || words.includes('can'))) {
+    return { kind: 'help' };
+  }
+  if (releases.length >= 2 && states.length === 0 && only(CHANGE_WORDS, COMPARE_WORDS)) {
+    return { kind: 'changes', from: releases[0], to: releases.at(-1) };
+  }
   if (has(CHANGE_WORDS) && states.length === 0 && only(CHANGE_WORDS)) {
     if (releases.length >= 2) return { kind: 'changes', from: releases[0], to: releases.at(-1) };
     return release ? { kind: 'changes', to: release } : { kind: 'changes' };
@@ -150,15 +138,13 @@ function parseQuestion(allWords: string[], registry: Registry, original: string)
   if (has(RELEASES_WORDS) && !release && only(RELEASES_WORDS)) return { kind: 'releases' };
   if (release && content.length === 0 && states.length === 0) return { kind: 'list', release };
   if (has(HISTORY_WORDS) && content.some((w) => !HISTORY_WORDS.has(w))) {
-    const subject = content.filter(
-      (w) => !HISTORY_WORDS.has(w) && !['become', 'became', 'get', 'got', 'promoted', 'added'].includes(w),
-    );
+    const subject = content.filter((w) => !HISTORY_WORDS.has(w) && !HISTORY_VERBS.has(w));
     if (subject.length > 0) return { kind: 'history', query: subject.join(' ') };
   }
   if (
     states.length === 0 &&
     content.length > 0 &&
-    (only(STATES_WORDS, MEANING_WORDS) || only(DEPRECATION_WORDS))
+    (only(STATES_WORDS, MEANING_WORDS, COMPARE_WORDS) || only(DEPRECATION_WORDS))
   ) {
     if (has(STATES_WORDS) || has(DEPRECATION_WORDS)) return { kind: 'states' };
   }
@@ -171,7 +157,11 @@ function parseQuestion(allWords: string[], registry: Registry, original: string)
   if (state && (content.length === 0 || (listing && only(LIST_WORDS)))) {
     return withRelease({ kind: 'state', state }, release);
   }
+  if (state && states.length === 1 && content.includes('not') && only(LIST_WORDS, NEGATION_WORDS)) {
+    return withRelease({ kind: 'state', state, negate: true }, release);
+  }
   const subject = content.filter((w) => !LIST_WORDS.has(w) && w !== 'category' && w !== 'categories');
+  if (subject.length === 0 && words.includes('categories')) return { kind: 'categories' };
   if (subject.length === 0 && has(PRODUCTION_WORDS))
     return withRelease({ kind: 'state', state: 'Stable' }, release);
   if (subject.length === 0 && listing) return withRelease({ kind: 'list' }, release);
@@ -190,15 +180,32 @@ function parseQuestion(allWords: string[], registry: Registry, original: string)
   return withRelease({ kind: 'feature', query }, release);
 }
 
-/** A state named by a word, forgiving one typo in longer words ("stabel", "alpah"). */
-function stateWord(word: string): StateName | undefined {
-  const exact = STATE_WORDS[word];
-  if (exact || word.length < 5) return exact;
-  for (const [name, state] of Object.entries(STATE_WORDS)) {
-    if (name.length >= 5 && (distance(word, name) === 1 || isTransposition(word, name))) return state;
-  }
-  return undefined;
-}
+/** Verbs around a history question: "when did circuit breaking arrive", "when was multicluster removed". */
+const HISTORY_VERBS = new Set([
+  'become',
+  'became',
+  'get',
+  'got',
+  'promoted',
+  'added',
+  'arrive',
+  'arrived',
+  'removed',
+  'introduced',
+  'appear',
+  'appeared',
+  'land',
+  'landed',
+  'ship',
+  'shipped',
+  'released',
+  'deprecated',
+  'demoted',
+  'changed',
+  'come',
+  'came',
+]);
+const NEGATION_WORDS = new Set(['not', 'yet', 'non', 'isnt', 'arent']);
 
 const THANKS = new Set(['thanks', 'thank', 'thx', 'ty']);
 

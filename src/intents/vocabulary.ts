@@ -14,6 +14,7 @@ export const STATE_WORDS: Readonly<Record<string, StateName>> = {
 
 export const HELP_WORDS = new Set([
   'help',
+  'who',
   'usage',
   'commands',
   'command',
@@ -23,6 +24,12 @@ export const HELP_WORDS = new Set([
   'manual',
 ]);
 export const GREETINGS = new Set([
+  'good',
+  'afternoon',
+  'evening',
+  'lot',
+  'much',
+  'cheers',
   'hi',
   'hello',
   'hey',
@@ -35,6 +42,10 @@ export const GREETINGS = new Set([
   'hiya',
 ]);
 export const LIST_WORDS = new Set([
+  'full',
+  'complete',
+  'entire',
+  'whole',
   'list',
   'all',
   'everything',
@@ -61,6 +72,23 @@ export const MEANING_WORDS = new Set([
   'explain',
   'imply',
   'implies',
+  // What a state says about one aspect: "is beta backward compatible", "alpha documentation".
+  'docs',
+  'documentation',
+  'documented',
+  'backward',
+  'backwards',
+  'compatible',
+  'compatibility',
+  'removed',
+  'remove',
+  'deprecated',
+  'enabled',
+  'default',
+  'disabled',
+  'stability',
+  'guarantees',
+  'breaking',
 ]);
 export const STATES_WORDS = new Set([
   'states',
@@ -89,6 +117,6 @@ export const FILLER_WORDS = new Set(
     'today us use using wanna want was we whats what where whether which will with would you feature features ' +
     'details detail describe card look lookup find search check quick question hey hi hello ok okay now yet mature ' +
     'maturity level enough used usable currently rn pls plz is-it thing stuff many count number anything ' +
-    'something things available availability between since'
+    'something things available availability between since by am'
   ).split(' '),
 );

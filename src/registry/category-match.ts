@@ -1,5 +1,4 @@
 import { distance } from 'fastest-levenshtein';
-import { typoBudget } from './match.js';
 import { normalizeKey } from './normalize.js';
 import type { Category, Registry } from './schema.js';
 import { isTransposition } from './typos.js';
@@ -31,7 +30,7 @@ export function findCategory(registry: Registry, query: string): CategoryMatch {
   if (partial.length > 0) return pick(partial, 'partial');
 
   const close = (a: string, b: string): boolean =>
-    a.length >= 5 && (distance(a, b) <= typoBudget(a.length) || isTransposition(a, b));
+    a.length >= 5 && (distance(a, b) <= categoryTypoBudget(a.length) || isTransposition(a, b));
   const typo = registry.categories.filter((c) =>
     keysOf(c).some(
       (k) =>
@@ -58,4 +57,9 @@ function pick(categories: Category[], via: 'exact' | 'partial' | 'typo'): Catego
   const [first, ...rest] = categories;
   if (first && rest.length === 0) return { kind: 'found', category: first, via };
   return { kind: 'ambiguous', candidates: categories };
+}
+
+/** Category names are few and common words, so typos get a tighter budget ("retries" is not "metrics"). */
+function categoryTypoBudget(length: number): number {
+  return length <= 8 ? 1 : 2;
 }

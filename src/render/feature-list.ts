@@ -122,3 +122,26 @@ export function renderListFilters(filter: FeatureFilter, registry: Registry): Kn
     ]),
   ];
 }
+
+/** The categories with their feature counts per state. Pure. */
+export function renderCategories(registry: Registry): SlackMessage {
+  const lines = groupByCategory(registry, registry.features).map((g) => {
+    const counts = (['Stable', 'Beta', 'Alpha'] as const)
+      .map((s) => [s, g.features.filter((f) => f.state === s).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => `${STATE_EMOJI[s]} ${n}`)
+      .join('  ');
+    return `• *${escapeMrkdwn(g.name)}* (${g.features.length}) ${counts}`;
+  });
+  return {
+    text: escapeMrkdwn(`OSM feature categories: ${registry.categories.map((c) => c.name).join(', ')}`),
+    blocks: [
+      header(`OSM feature categories (${registry.categories.length})`),
+      ...chunkLines(lines)
+        .slice(0, 44)
+        .map((c) => section(c)),
+      context('List one with `/osm-feature category <name>`.'),
+      sourceContext(registry),
+    ],
+  };
+}

@@ -165,3 +165,40 @@ describe('plain-English questions people really ask', () => {
     expect(answer?.text).toContain('Did you mean');
   });
 });
+
+describe('second acceptance pass phrasings', () => {
+  it.each([
+    ['subscribe me to vault', { kind: 'subscribe', filter: { kind: 'feature', query: 'vault' } }],
+    ['unsubscribe me from vault', { kind: 'unsubscribe', filter: { kind: 'feature', query: 'vault' } }],
+    ['subscribe to promotions', { kind: 'subscribe', filter: { kind: 'promotions' } }],
+    ['notify me about dapr changes', { kind: 'subscribe', filter: { kind: 'feature', query: 'dapr' } }],
+    ['what am I subscribed to', { kind: 'subscriptions' }],
+    ['stop notifications', { kind: 'unsubscribe' }],
+    ['what does alpha promise about docs', { kind: 'policy', state: 'Alpha' }],
+    ['is beta backward compatible', { kind: 'policy', state: 'Beta' }],
+    ['can alpha features be removed', { kind: 'policy', state: 'Alpha' }],
+    ['is alpha enabled by default', { kind: 'policy', state: 'Alpha' }],
+    ['compare states', { kind: 'states' }],
+    ['v1.0 vs v1.2', { kind: 'changes', from: 'v1.0', to: 'v1.2' }],
+    ['changes v1.2..v1.0', { kind: 'changes', from: 'v1.0', to: 'v1.2' }],
+    ['when did circuit breaking arrive', { kind: 'history', query: 'circuit breaking' }],
+    ['when was multicluster removed', { kind: 'history', query: 'multicluster' }],
+    ['thanks a lot', { kind: 'greeting', thanks: true }],
+    ['good morning', { kind: 'greeting' }],
+    ['who are you', { kind: 'help' }],
+    ['what can you do', { kind: 'help' }],
+    ["what's not stable yet", { kind: 'state', state: 'Stable', negate: true }],
+    ['full list', { kind: 'list' }],
+    ['list categories', { kind: 'categories' }],
+    ['what categories are there', { kind: 'categories' }],
+  ])('%s', (text, expected) => {
+    expect(parseIntent(text, registry)).toEqual(expected);
+  });
+
+  it('does not take "retries" for the metrics category', () => {
+    const intent = parseIntent('retries', registry);
+    expect(intent.kind).toBe('feature');
+    const answer = isQuestion(intent) ? answerQuestion(intent, registry) : undefined;
+    expect(answer?.text).toContain('I don');
+  });
+});

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changeSetId, NoticePayloadSchema, registryFingerprint } from '../../../src/notices/change-set.js';
+import { LAST_ANNOUNCEMENT_KEY } from '../../../src/notices/last-announcement.js';
 import { recordRegistryVersion } from '../../../src/notices/outbox-writer.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';
 import { realRegistry, withFeature } from './fixtures.js';
@@ -42,6 +43,16 @@ describe('recordRegistryVersion', () => {
     expect(recordRegistryVersion(store, v1, log).kind).toBe('baseline');
     expect(store.getSnapshot()?.hash).toBe(registryFingerprint(v1).hash);
     expect(store.outboxRows()).toHaveLength(0);
+  });
+
+  it('remembers the last change announced, and when, for the Home tab', () => {
+    recordRegistryVersion(store, v1, log);
+    expect(store.getMeta(LAST_ANNOUNCEMENT_KEY)).toBeUndefined();
+    recordRegistryVersion(store, v2, log, () => 5_000);
+    expect(JSON.parse(store.getMeta(LAST_ANNOUNCEMENT_KEY) ?? '{}')).toEqual({
+      at: 5_000,
+      summary: 'Multicluster: Alpha → Beta (promoted)',
+    });
   });
 
   it('same registry again (a restart): nothing', () => {

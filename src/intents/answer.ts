@@ -30,7 +30,8 @@ export function isQuestion(intent: Intent): intent is QuestionIntent {
 
 /** Hooks that let the interactive layer add buttons without the engine knowing Slack ids. */
 export interface AnswerDecorations {
-  featureActions?: (feature: Feature) => import('@slack/types').KnownBlock[];
+  /** Buttons under a card; `release` is set for a card asked "as of" a release. */
+  featureActions?: (feature: Feature, release?: string) => import('@slack/types').KnownBlock[];
   /** Filter controls placed on lists; `filter` is what the list shows, `registry` the view it was drawn from. */
   listControls?: (filter: FeatureFilter, registry: Registry) => import('@slack/types').KnownBlock[];
 }
@@ -140,7 +141,7 @@ function answerFeature(
   if (match.kind === 'ambiguous') return renderDidYouMean(query, match.candidates);
   if (match.kind === 'none') return renderNotFound(query, match.suggestions);
   const feature = match.feature;
-  const actions = deco.featureActions?.(feature);
+  const actions = deco.featureActions?.(feature, release);
   const notesOf = (f: Feature): string[] =>
     (f.notes ?? []).map((n) => `:memo: ${n.release ? `*${n.release}*: ` : ''}${escapeMrkdwn(n.text)}`);
   if (!release) {

@@ -92,6 +92,14 @@ describe('buttons on a feature card', () => {
     t.standin.assertClean();
   });
 
+  it('shares a card asked "as of" a release as that release\'s card', async () => {
+    const { answer, ts } = await ask('multicluster@v1.0');
+    await click(button(answer.blocks, ACTION_IDS.shareCard), ts, 2);
+    const visible = t.standin.messages('C0GENERAL').filter((m) => !m.ephemeral);
+    expect(JSON.stringify(visible[0]?.blocks)).toContain('as of v1.0');
+    t.standin.assertClean();
+  });
+
   it('shares a card from a mention answer without removing it', async () => {
     await t.standin.sendEvent({
       type: 'app_mention',

@@ -8,10 +8,16 @@ import { ACTION_IDS, BLOCK_IDS } from '../../render/ids.js';
  * what the feature's state promises. Values carry the feature id (or the state), never message state, so a
  * click on a card from months ago still works.
  */
-export function featureCardActions(feature: Feature): KnownBlock[] {
+export function featureCardActions(feature: Feature, release?: string): KnownBlock[] {
   return [
     actions(BLOCK_IDS.cardActions, [
-      button('Share in channel', ACTION_IDS.shareCard, feature.id, 'primary'),
+      // A card asked "as of" a release is shared as that release's card.
+      button(
+        'Share in channel',
+        ACTION_IDS.shareCard,
+        release ? `${feature.id}@${release}` : feature.id,
+        'primary',
+      ),
       button('Subscribe this channel', ACTION_IDS.subscribeFeature, feature.id),
       button(`What does ${feature.state} promise?`, ACTION_IDS.showPolicy, feature.state),
     ]),

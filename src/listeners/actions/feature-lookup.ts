@@ -19,11 +19,13 @@ export function featureById(registry: Registry, id: string | undefined): Feature
 export function featureCard(
   feature: Feature,
   registry: Registry,
-  featureActions?: (feature: Feature) => KnownBlock[],
+  featureActions?: (feature: Feature, release?: string) => KnownBlock[],
+  release?: string,
 ): SlackMessage {
   const match = findFeature(registry, feature.id);
   if (match.kind === 'found' && match.feature.id === feature.id) {
-    return answerQuestion({ kind: 'feature', query: feature.id }, registry, { featureActions });
+    const intent = { kind: 'feature' as const, query: feature.id, ...(release ? { release } : {}) };
+    return answerQuestion(intent, registry, { featureActions });
   }
   return renderFeatureCard(feature, registry, { actions: featureActions?.(feature) });
 }
@@ -35,4 +37,13 @@ export function featureGone(id: string | undefined): SlackMessage {
     `That feature${named} is no longer in the registry: it may have been renamed or removed. ` +
       'See what is there now with `/osm-feature list`.',
   );
+}
+
+/** A share button's value: a feature id, or `id@release` for a card asked "as of" a release. */
+export function parseCardValue(value: string | undefined): { id?: string; release?: string } {
+  if (!value) return {};
+  const at = value.indexOf('@');
+  if (at === -1) return { id: value };
+  const release = value.slice(at + 1);
+  return { id: value.slice(0, at), ...(/^v\d+\.\d+$/.test(release) ? { release } : {}) };
 }

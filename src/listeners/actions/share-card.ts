@@ -5,7 +5,7 @@ import { ACTION_IDS } from '../../render/ids.js';
 import { escapeMrkdwn } from '../../render/mrkdwn.js';
 import type { ListenerDeps } from '../deps.js';
 import { type ButtonClick, clickLog, fromEphemeral } from './click-context.js';
-import { featureById, featureCard, featureGone } from './feature-lookup.js';
+import { featureById, featureCard, featureGone, parseCardValue } from './feature-lookup.js';
 
 /** Slack user ids only: the mention is built from the payload's user.id, never from anything typed. */
 const USER_ID = /^[UW][A-Z0-9]{2,}$/;
@@ -27,13 +27,14 @@ export function shareCard(deps: ListenerDeps) {
     await ack();
     const log = clickLog(deps, body, ACTION_IDS.shareCard);
     const registry = deps.registry.current();
-    const feature = featureById(registry, action.value);
+    const { id, release } = parseCardValue(action.value);
+    const feature = featureById(registry, id);
     if (!feature) {
       log.info({ value: action.value }, 'share clicked for a feature no longer in the registry');
       await respond({ response_type: 'ephemeral', replace_original: false, ...featureGone(action.value) });
       return;
     }
-    const card = sharedCard(featureCard(feature, registry), body.user.id);
+    const card = sharedCard(featureCard(feature, registry, undefined, release), body.user.id);
     await respond({ response_type: 'in_channel', replace_original: false, ...card });
     const confirmation = renderNotice(
       `:white_check_mark: Shared *${escapeMrkdwn(feature.name)}* in this channel.`,

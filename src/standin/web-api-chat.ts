@@ -83,14 +83,26 @@ const postEphemeral: ApiHandler = (params, ctx) => {
   return { body: { ok: true, message_ts: stored.ts }, issues: content.issues };
 };
 
-const update: ApiHandler = (params, ctx) => {
+/** The bot's own visible message that chat.update / chat.delete name, or Slack's error for it. */
+function ownMessage(
+  params: Record<string, unknown>,
+  ctx: Parameters<ApiHandler>[1],
+  notOwn: string,
+): { channelId: string; ts: string } | { error: ReturnType<ApiHandler> } {
   const channelId = asString(params.channel);
   const ts = asString(params.ts);
-  if (!channelId || !ctx.conversations.get(channelId)) return fail('channel_not_found');
-  if (!ts) return missing('ts');
+  if (!channelId || !ctx.conversations.get(channelId)) return { error: fail('channel_not_found') };
+  if (!ts) return { error: missing('ts') };
   const existing = ctx.conversations.find(channelId, ts);
-  if (!existing || existing.ephemeral) return fail('message_not_found');
-  if (existing.bot_id !== ctx.ids.botId) return fail('cant_update_message');
+  if (!existing || existing.ephemeral) return { error: fail('message_not_found') };
+  if (existing.bot_id !== ctx.ids.botId) return { error: fail(notOwn) };
+  return { channelId, ts };
+}
+
+const update: ApiHandler = (params, ctx) => {
+  const target = ownMessage(params, ctx, 'cant_update_message');
+  if ('error' in target) return target.error;
+  const { channelId, ts } = target;
   const content = messageContent(params, false);
   if (content.error) return { ...content.error, issues: content.issues };
   // Slack keeps the previous blocks when the field is left out; [] removes them.
@@ -107,13 +119,9 @@ const update: ApiHandler = (params, ctx) => {
 };
 
 const remove: ApiHandler = (params, ctx) => {
-  const channelId = asString(params.channel);
-  const ts = asString(params.ts);
-  if (!channelId || !ctx.conversations.get(channelId)) return fail('channel_not_found');
-  if (!ts) return missing('ts');
-  const existing = ctx.conversations.find(channelId, ts);
-  if (!existing || existing.ephemeral) return fail('message_not_found');
-  if (existing.bot_id !== ctx.ids.botId) return fail('cant_delete_message');
+  const target = ownMessage(params, ctx, 'cant_delete_message');
+  if ('error' in target) return target.error;
+  const { channelId, ts } = target;
   ctx.conversations.remove(channelId, ts);
   return { body: { ok: true, channel: channelId, ts } };
 };

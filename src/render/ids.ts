@@ -52,8 +52,3 @@ export function baseActionId(actionId: string): string {
   const colon = actionId.indexOf(':');
   return colon === -1 ? actionId : actionId.slice(0, colon);
 }
-
-/** A matcher for an action id with or without its `:N` suffix, for app.action(). */
-export function actionPattern(actionId: ActionId): RegExp {
-  return new RegExp(`^${actionId}(:\\d+)?$`);
-}

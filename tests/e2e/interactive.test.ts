@@ -216,3 +216,12 @@ describe('clicks on old messages', () => {
     expect(message(ts)?.replaced).toBeUndefined();
   });
 });
+
+describe('an action id this build does not know', () => {
+  it('is still acknowledged, and changes nothing', async () => {
+    const payload = t.standin.buildBlockActionsPayload({ action_id: 'osm_retired_button', value: 'x' });
+    const res = await t.standin.sendInteraction(payload);
+    expect(res.status).toBe(200);
+    expect(t.standin.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+});

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { ACTION_IDS, actionPattern } from '../../render/ids.js';
+import { ACTION_IDS, baseActionId } from '../../render/ids.js';
 import type { ListenerDeps } from '../deps.js';
 import { filterList } from './filter-list.js';
 import { homeFilter } from './home-filter.js';
@@ -14,32 +14,31 @@ type ActionHandler = (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewa
 /**
  * Every button and select, behind one Bolt listener. Bolt runs the matchers of every registered listener on
  * every request (commands and events too), so eleven action listeners cost each request ~60 µs; one listener
- * with a routing table costs ~5. Patterns accept the `:N` suffix that keeps ids unique inside one actions
- * block, so a message with several "did you mean" buttons reaches one handler.
+ * with a routing table costs ~5. The `:N` suffix that keeps ids unique inside one actions block is dropped
+ * before routing, so a message with several "did you mean" buttons reaches one handler.
  */
 export function registerActions(app: App, deps: ListenerDeps): void {
-  // Each handler reads its own element type (button, select, input); the route's pattern guarantees which.
-  const route = (id: Parameters<typeof actionPattern>[0], handler: unknown): [RegExp, ActionHandler] => [
-    actionPattern(id),
-    handler as ActionHandler,
-  ];
-  const homeFilterHandler = homeFilter(deps);
-  const filterListHandler = filterList(deps);
-  const routes = [
-    route(ACTION_IDS.pickFeature, pickFeature(deps)),
-    route(ACTION_IDS.shareCard, shareCard(deps)),
-    route(ACTION_IDS.subscribeFeature, subscribeFeature(deps)),
-    route(ACTION_IDS.showPolicy, showPolicy(deps)),
-    route(ACTION_IDS.filterState, filterListHandler),
-    route(ACTION_IDS.filterCategory, filterListHandler),
-    route(ACTION_IDS.homeFilterState, homeFilterHandler),
-    route(ACTION_IDS.homeFilterCategory, homeFilterHandler),
-    route(ACTION_IDS.homeSearch, homeFilterHandler),
-    route(ACTION_IDS.homeClear, homeFilterHandler),
-    route(ACTION_IDS.homeMore, homeMore(deps)),
-  ];
+  // Each handler reads its own element type (button, select, input); the action id guarantees which.
+  const asHandler = (handler: unknown): ActionHandler => handler as ActionHandler;
+  const homeFilterHandler = asHandler(homeFilter(deps));
+  const filterListHandler = asHandler(filterList(deps));
+  const routes = new Map<string, ActionHandler>([
+    [ACTION_IDS.pickFeature, asHandler(pickFeature(deps))],
+    [ACTION_IDS.shareCard, asHandler(shareCard(deps))],
+    [ACTION_IDS.subscribeFeature, asHandler(subscribeFeature(deps))],
+    [ACTION_IDS.showPolicy, asHandler(showPolicy(deps))],
+    [ACTION_IDS.filterState, filterListHandler],
+    [ACTION_IDS.filterCategory, filterListHandler],
+    [ACTION_IDS.homeFilterState, homeFilterHandler],
+    [ACTION_IDS.homeFilterCategory, homeFilterHandler],
+    [ACTION_IDS.homeSearch, homeFilterHandler],
+    [ACTION_IDS.homeClear, homeFilterHandler],
+    [ACTION_IDS.homeMore, asHandler(homeMore(deps))],
+  ]);
   app.action<BlockAction>(/^osm_/, async (args) => {
-    const id = args.action.action_id;
-    await routes.find(([pattern]) => pattern.test(id))?.[1](args);
+    const handler = routes.get(baseActionId(args.action.action_id));
+    // An id this build no longer knows (a retired button on an old message) is still acknowledged.
+    if (handler) await handler(args);
+    else await args.ack();
   });
 }

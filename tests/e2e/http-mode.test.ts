@@ -96,6 +96,15 @@ describe('HTTP mode, end to end', () => {
     expect(JSON.stringify(posts[1]?.params.blocks)).toContain('Beta features');
   });
 
+  it('acks a subscription command at once, however it is phrased, and answers through response_url', async () => {
+    const res = await t.standin.sendCommand('subscribe me to vault');
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('');
+    const id = res.responseUrl.split('/').at(-1);
+    const [answer] = await t.standin.waitForCall((c) => c.kind === 'respond' && c.responseUrlId === id);
+    expect(String(answer?.params.text)).toContain('Vault');
+  });
+
   it('never pings @channel when echoing what a user typed', async () => {
     const res = await t.standin.sendCommand('<!channel> <!here> <@U123> &lt;!everyone&gt; nonsense');
     const body = res.body;

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { answerText } from '../answer-text.js';
+import { answerResolved, resolveText } from '../answer-text.js';
 import type { ListenerDeps } from '../deps.js';
 
 /**
@@ -22,14 +22,14 @@ export function featureCommand(deps: ListenerDeps) {
     });
     const text = typeof command.text === 'string' ? command.text : '';
     const ctx = { channelId: command.channel_id, userId: command.user_id, client, log };
-    const head = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-    if (head === 'subscribe' || head === 'unsubscribe' || head === 'subscriptions') {
-      await ack();
-      const { privateToAsker: _private, ...message } = await answerText(text, ctx, deps);
-      await respond({ response_type: 'ephemeral', ...message });
+    // Decided from the parsed intent, so every phrasing of a subscription command takes the slow path.
+    const resolved = resolveText(text, deps.registry.current());
+    if (resolved.message) {
+      await ack({ response_type: 'ephemeral', ...resolved.message });
       return;
     }
-    const { privateToAsker: _private, ...message } = await answerText(text, ctx, deps);
-    await ack({ response_type: 'ephemeral', ...message });
+    await ack();
+    const { privateToAsker: _private, ...message } = await answerResolved(resolved, ctx, deps);
+    await respond({ response_type: 'ephemeral', ...message });
   };
 }

@@ -14,6 +14,9 @@ import type { FetchLike } from './registry/source-url.js';
 import { openSqliteStore } from './store/sqlite-store.js';
 import type { Store } from './store/store.js';
 
+const SEEN_EVENTS_KEEP_MS = 24 * 60 * 60 * 1000;
+const SEEN_EVENTS_TRIM_EVERY_MS = 60 * 60 * 1000;
+
 /** A running bot: what tests, the sandbox and main() hold on to. */
 export interface RunningBot {
   port?: number;
@@ -116,8 +119,17 @@ export async function startBot(config: Config, log: Logger, opts: BotOptions = {
     void homes.refreshAll();
   });
 
+  // Slack redelivers an event within minutes; a day of seen event ids is plenty, and the table stays small.
+  const trimSeenEvents = (): void => {
+    store.trimEvents(SEEN_EVENTS_KEEP_MS);
+  };
+  trimSeenEvents();
+  const trimTimer = setInterval(trimSeenEvents, SEEN_EVENTS_TRIM_EVERY_MS);
+  trimTimer.unref();
+
   let stopped: Promise<void> | undefined;
   const stopAll = async (): Promise<void> => {
+    clearInterval(trimTimer);
     homes.stop();
     source.stop();
     // Sends first: they need the store, and a half-sent fan-out must be finished or parked, not cut.

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { type BotUnderTest, startBotUnderTest } from './support/bot-under-test.js';
 
 let t: BotUnderTest;
@@ -109,5 +113,27 @@ describe('HTTP mode, end to end', () => {
     const res = await t.standin.sendCommand('<!channel> <!here> <@U123> &lt;!everyone&gt; nonsense');
     const body = res.body;
     expect(body).not.toMatch(/<!(channel|here|everyone)|<@U/);
+  });
+});
+
+describe('start-up housekeeping', () => {
+  it('forgets event ids older than a day, so the dedup table cannot grow forever', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osm-trim-'));
+    try {
+      const databaseUrl = `sqlite:${join(dir, 'old.db')}`;
+      const store = openSqliteStore(databaseUrl);
+      store.markEventSeen('Ev0OLD', Date.now() - 2 * 24 * 60 * 60 * 1000);
+      store.markEventSeen('Ev0NEW', Date.now());
+      store.close();
+      const other = await startBotUnderTest({ config: { databaseUrl } });
+      try {
+        expect(other.bot.store.markEventSeen('Ev0OLD')).toBe(true);
+        expect(other.bot.store.markEventSeen('Ev0NEW')).toBe(false);
+      } finally {
+        await other.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

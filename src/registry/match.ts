@@ -24,7 +24,7 @@ export function typoBudget(length: number): number {
  * Finds the feature a user means. Order: exact key (id, name or alias, ignoring case, spacing and punctuation),
  * then every word of the query inside one feature's name or aliases, then typo distance. Pure.
  */
-export function findFeature(registry: Registry, query: string): FeatureMatch {
+export function findFeature(registry: Registry, query: string, opts: { typos?: boolean } = {}): FeatureMatch {
   const index = indexFor(registry);
   const words = normalizeKey(query);
   const compact = words.replaceAll(' ', '');
@@ -35,6 +35,7 @@ export function findFeature(registry: Registry, query: string): FeatureMatch {
 
   const byWords = matchWords(index, words);
   if (byWords.length > 0) return fromFeatures(byWords, 'words');
+  if (opts.typos === false) return { kind: 'none', suggestions: [] };
 
   const ranked = rankByDistance(index, compact);
   const best = ranked[0];

@@ -12,8 +12,9 @@ export function spotFeature(registry: Registry, query: string): FeatureMatch | u
     const found = new Map<string, Feature>();
     for (let start = 0; start + size <= words.length; start++) {
       const phrase = words.slice(start, start + size).join(' ');
-      const match = findFeature(registry, phrase);
-      if (match.kind === 'found' && (match.via !== 'typo' || (size === 1 && phrase.length >= 5))) {
+      // Typos only count for a single long word; elsewhere the distance ranking would be thrown away.
+      const match = findFeature(registry, phrase, { typos: size === 1 && phrase.length >= 5 });
+      if (match.kind === 'found') {
         found.set(match.feature.id, match.feature);
       }
     }

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { answerQuestion } from '../../intents/answer.js';
 import { findFeature } from '../../registry/match.js';
+import { indexFor } from '../../registry/match-index.js';
 import type { Feature, Registry } from '../../registry/schema.js';
 import type { SlackMessage } from '../../render/blocks.js';
 import { renderFeatureCard } from '../../render/feature-card.js';
@@ -9,7 +10,7 @@ import { quoteUserText } from '../../render/mrkdwn.js';
 
 /** The feature a button's value names, by id only: a fuzzy match could silently show the wrong feature. */
 export function featureById(registry: Registry, id: string | undefined): Feature | undefined {
-  return id ? registry.features.find((f) => f.id === id) : undefined;
+  return id ? indexFor(registry).byId.get(id) : undefined;
 }
 
 /**

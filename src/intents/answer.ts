@@ -140,7 +140,19 @@ function answerFeature(
   const match = whole.kind === 'none' ? (spotFeature(registry, query) ?? whole) : whole;
   if (match.kind === 'ambiguous') return renderDidYouMean(query, match.candidates);
   if (match.kind === 'none') return renderNotFound(query, match.suggestions);
-  const feature = match.feature;
+  return answerFeatureCard(match.feature, release, registry, deco);
+}
+
+/**
+ * A known feature's card: today's (with since-release, guarantee and notes), or as of a release. Shared by
+ * typed questions and by buttons, which already hold the feature by id. Pure.
+ */
+export function answerFeatureCard(
+  feature: Feature,
+  release: string | undefined,
+  registry: Registry,
+  deco: AnswerDecorations = {},
+): SlackMessage {
   const actions = deco.featureActions?.(feature, release);
   const notesOf = (f: Feature): string[] =>
     (f.notes ?? []).map((n) => `:memo: ${n.release ? `*${n.release}*: ` : ''}${escapeMrkdwn(n.text)}`);

@@ -1,10 +1,8 @@
 import type { KnownBlock } from '@slack/types';
-import { answerQuestion } from '../../intents/answer.js';
-import { findFeature } from '../../registry/match.js';
+import { answerFeatureCard } from '../../intents/answer.js';
 import { indexFor } from '../../registry/match-index.js';
 import type { Feature, Registry } from '../../registry/schema.js';
 import type { SlackMessage } from '../../render/blocks.js';
-import { renderFeatureCard } from '../../render/feature-card.js';
 import { renderNotice } from '../../render/help.js';
 import { quoteUserText } from '../../render/mrkdwn.js';
 
@@ -13,22 +11,14 @@ export function featureById(registry: Registry, id: string | undefined): Feature
   return id ? indexFor(registry).byId.get(id) : undefined;
 }
 
-/**
- * The same card a typed question gives (since-release, guarantee, notes), for a feature known by id.
- * Falls back to the plain card if the id, typed as a question, would resolve to another feature.
- */
+/** The same card a typed question gives (since-release, guarantee, notes), optionally as of a release. */
 export function featureCard(
   feature: Feature,
   registry: Registry,
   featureActions?: (feature: Feature, release?: string) => KnownBlock[],
   release?: string,
 ): SlackMessage {
-  const match = findFeature(registry, feature.id);
-  if (match.kind === 'found' && match.feature.id === feature.id) {
-    const intent = { kind: 'feature' as const, query: feature.id, ...(release ? { release } : {}) };
-    return answerQuestion(intent, registry, { featureActions });
-  }
-  return renderFeatureCard(feature, registry, { actions: featureActions?.(feature) });
+  return answerFeatureCard(feature, release, registry, featureActions ? { featureActions } : {});
 }
 
 /** The kind answer to a click on a feature that has since left the registry. */

@@ -120,6 +120,7 @@ function answerListing(
     );
     return renderFeatureList(registry, features, {
       title: `${state ? `${state} features in ` : ''}${match.category.name}${at}`,
+      ...(state ? { intro: `_${escapeMrkdwn(registry.states[state].definition)}_` } : {}),
       badges: !state,
       ...(state ? { emptyText: `No feature in ${match.category.name} is ${state}.` } : {}),
       ...controls({ category: match.category.id, ...(state ? { state } : {}) }),

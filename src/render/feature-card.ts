@@ -3,7 +3,7 @@ import type { Feature, Registry } from '../registry/schema.js';
 import { divider, fields, header, type SlackMessage, section } from './blocks.js';
 import { escapeMrkdwn, link } from './mrkdwn.js';
 import { sourceContext } from './source.js';
-import { POLICY_ROWS, stateBadge } from './state-style.js';
+import { policyText, stateBadge } from './state-style.js';
 
 export interface FeatureCardOptions {
   /** A line such as "Alpha since v1.1" or "as of v1.0", worked out by the caller from the history. */
@@ -33,9 +33,7 @@ export function renderFeatureCard(
   if (feature.summary) blocks.push(section(escapeMrkdwn(feature.summary)));
   if (opts.extraLines && opts.extraLines.length > 0) blocks.push(section(opts.extraLines.join('\n')));
   blocks.push(divider());
-  blocks.push(
-    section(POLICY_ROWS.map((row) => `*${row.label}*\n${escapeMrkdwn(policy[row.key])}`).join('\n\n')),
-  );
+  blocks.push(section(policyText(policy)));
   if (opts.actions) blocks.push(...opts.actions);
   blocks.push(sourceContext(registry, feature.docs ? link(feature.docs, 'Docs') : undefined));
   const text =

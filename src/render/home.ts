@@ -1,6 +1,5 @@
 import type { Button, HomeView, InputBlock, KnownBlock, StaticSelect } from '@slack/types';
 import type { Registry } from '../registry/schema.js';
-import { STATE_NAMES } from '../registry/schema.js';
 import { actions, button, context, divider, header, LIMITS, plain, section } from './blocks.js';
 import { ALL_VALUE, applyFilter, categorySelect, type FeatureFilter, stateSelect } from './home-filters.js';
 import {
@@ -15,7 +14,7 @@ import {
 import { ACTION_IDS, BLOCK_IDS, HOME_CALLBACK_ID } from './ids.js';
 import { escapeMrkdwn, quoteUserText, truncate } from './mrkdwn.js';
 import { sourceContext } from './source.js';
-import { stateBadge } from './state-style.js';
+import { stateBadge, stateCountParts } from './state-style.js';
 
 /** The last change notice the bot sent, as the notices service records it. */
 export interface LastAnnouncement {
@@ -80,9 +79,7 @@ export function renderHome(registry: Registry, opts: HomeOptions): HomeTab {
 }
 
 function stateCounts(registry: Registry): string {
-  const counts = STATE_NAMES.map(
-    (s) => `${stateBadge(s)}: *${registry.features.filter((f) => f.state === s).length}*`,
-  );
+  const counts = stateCountParts(registry);
   const total = registry.features.length;
   return `${counts.join('    ')}\n${total} feature${total === 1 ? '' : 's'} in ${registry.categories.length} categories`;
 }

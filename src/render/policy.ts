@@ -2,7 +2,7 @@ import { type Registry, STATE_NAMES, type StateName } from '../registry/schema.j
 import { divider, fields, header, type SlackMessage, section } from './blocks.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { sourceContext } from './source.js';
-import { POLICY_ROWS, STATE_EMOJI, stateBadge } from './state-style.js';
+import { POLICY_ROWS, policyText, STATE_EMOJI, stateBadge, stateCountParts } from './state-style.js';
 
 /** One state's full promise: definition, stability, support, deprecation policy, documentation. Pure. */
 export function renderPolicy(registry: Registry, state: StateName): SlackMessage {
@@ -18,7 +18,7 @@ export function renderPolicy(registry: Registry, state: StateName): SlackMessage
         `${stateBadge(state)} · ${count} feature${count === 1 ? '' : 's'} · see them with \`/osm-feature ${state.toLowerCase()}\``,
       ),
       divider(),
-      section(POLICY_ROWS.map((row) => `*${row.label}*\n${escapeMrkdwn(policy[row.key])}`).join('\n\n')),
+      section(policyText(policy)),
       sourceContext(registry),
     ],
   };
@@ -30,9 +30,7 @@ export function renderStates(registry: Registry, lead?: string): SlackMessage {
     section(`*${row.label}*`),
     fields(STATE_NAMES.map((s) => `${STATE_EMOJI[s]} *${s}*\n${escapeMrkdwn(registry.states[s][row.key])}`)),
   ]);
-  const counts = STATE_NAMES.map(
-    (s) => `${stateBadge(s)}: ${registry.features.filter((f) => f.state === s).length}`,
-  );
+  const counts = stateCountParts(registry, false);
   return {
     text: escapeMrkdwn(
       `OSM feature states: ${STATE_NAMES.map((s) => `${s}: ${registry.states[s].deprecation_policy}`).join(' ')}`,

@@ -1,12 +1,11 @@
 import type { KnownBlock } from '@slack/types';
 import { currentSince } from '../registry/releases.js';
 import type { Feature, Registry } from '../registry/schema.js';
-import { STATE_NAMES } from '../registry/schema.js';
 import { chunkLines, context, section } from './blocks.js';
 import { DOCS_DOMAIN } from './ids.js';
 import { escapeMrkdwn, truncate } from './mrkdwn.js';
 import { sourceContext } from './source.js';
-import { stateBadge } from './state-style.js';
+import { stateBadge, stateCountParts } from './state-style.js';
 
 /** What a shared docs link points at, as far as this app is concerned. */
 export type DocsLink = { kind: 'lifecycle' } | { kind: 'features'; features: Feature[] };
@@ -118,9 +117,7 @@ function featureUnfurl(features: Feature[], registry: Registry): KnownBlock[] {
 }
 
 function lifecycleSummary(registry: Registry): KnownBlock[] {
-  const counts = STATE_NAMES.map(
-    (s) => `${stateBadge(s)}: *${registry.features.filter((f) => f.state === s).length}*`,
-  );
+  const counts = stateCountParts(registry);
   const release = registry.current_release ? ` · OSM ${registry.current_release}` : '';
   return [
     section(`*${escapeMrkdwn(registry.source.name)}*${release}\n${counts.join('    ')}`),

@@ -54,6 +54,24 @@ export type ReleaseView = { ok: true; registry: Registry; release: string } | { 
  * (its last history entry equals its state). Features without history are kept as they are. Pure.
  */
 export function registryAt(registry: Registry, release: string): ReleaseView {
+  // Memoised per registry object: the same view object also keeps the match index and answer caches warm.
+  let views = viewCache.get(registry);
+  if (!views) {
+    views = new Map();
+    viewCache.set(registry, views);
+  }
+  let view = views.get(release);
+  if (!view) {
+    view = computeRegistryAt(registry, release);
+    // Only known releases are kept, so user-typed release numbers cannot grow the cache.
+    if (view.ok) views.set(release, view);
+  }
+  return view;
+}
+
+const viewCache = new WeakMap<Registry, Map<string, ReleaseView>>();
+
+function computeRegistryAt(registry: Registry, release: string): ReleaseView {
   const known = knownReleases(registry);
   const exact = known.find((r) => compareReleases(r, release) === 0);
   if (!exact) return { ok: false, known };

@@ -2,9 +2,9 @@
 // line of measurements. A process per size keeps peak RSS and garbage from one size out of the next.
 import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
-import { diffRegistries } from '../src/registry/diff.js';
+import { diffRegistries } from '../src/registry/history/diff.js';
 import { parseRegistry } from '../src/registry/load.js';
-import { findFeature } from '../src/registry/match.js';
+import { findFeature } from '../src/registry/query/match.js';
 import type { Feature, Registry } from '../src/registry/schema.js';
 import { renderFeatureList } from '../src/render/feature-list.js';
 import { mutateRegistry, syntheticRegistry } from '../tests/harness/synthetic-registry.js';

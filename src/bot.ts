@@ -9,8 +9,8 @@ import type { SenderTuning } from './notices/sender-types.js';
 import { type NoticeService, startNotices } from './notices/service.js';
 import { createSlackPoster } from './notices/slack-poster.js';
 import { createSubscriptionCommands } from './notices/subscriptions.js';
-import { openRegistrySource, type RegistrySource } from './registry/source.js';
-import type { FetchLike } from './registry/source-url.js';
+import { openRegistrySource, type RegistrySource } from './sources/registry-source.js';
+import type { FetchLike } from './sources/url-poll.js';
 import { openSqliteStore } from './store/sqlite-store.js';
 import type { Store } from './store/store.js';
 

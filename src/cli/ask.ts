@@ -1,7 +1,7 @@
 import { answerQuestion, isQuestion } from '../intents/answer.js';
 import { parseIntent } from '../intents/parse.js';
-import { packageDataPath } from '../registry/package-data.js';
 import { renderPlainText } from '../render/text.js';
+import { packageDataPath } from '../sources/package-data.js';
 import { COMMON_OPTIONS, parseCommandArgs, UsageError } from './args.js';
 import { type CliIo, displayPath, EXIT, println } from './io.js';
 import { readMapping, readRegistry } from './read-input.js';

@@ -1,4 +1,4 @@
-import { diffRegistries } from '../registry/diff.js';
+import { diffRegistries } from '../registry/history/diff.js';
 import { escapeMrkdwn } from '../render/mrkdwn.js';
 import { renderChangeNotice } from '../render/notice.js';
 import { renderPlainText } from '../render/text.js';

@@ -1,6 +1,6 @@
-import type { Mapping } from '../registry/mapping.js';
-import { importMarkdownRegistry } from '../registry/markdown.js';
-import { compareReleases } from '../registry/releases.js';
+import { importMarkdownRegistry } from '../osm-page/import-page.js';
+import type { Mapping } from '../osm-page/mapping.js';
+import { compareReleases } from '../registry/history/releases.js';
 import { COMMON_OPTIONS, parseCommandArgs, UsageError } from './args.js';
 import { absolutePath, type CliIo, displayPath, EXIT, println } from './io.js';
 import { printErrors, printWarnings, readInput, readMapping } from './read-input.js';

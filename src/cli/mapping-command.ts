@@ -1,5 +1,5 @@
-import { mappingFromRegistry } from '../registry/mapping.js';
-import { packageDataPath } from '../registry/package-data.js';
+import { mappingFromRegistry } from '../osm-page/mapping.js';
+import { packageDataPath } from '../sources/package-data.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import { absolutePath, type CliIo, displayPath, EXIT, println } from './io.js';
 import { readRegistry } from './read-input.js';

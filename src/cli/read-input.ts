@@ -1,7 +1,8 @@
+import { detectAndParseRegistry, type RegistryFormat } from '../osm-page/detect.js';
+import { type Mapping, parseMapping } from '../osm-page/mapping.js';
 import { formatRegistryError, type RegistryError } from '../registry/load.js';
-import { loadDefaultMapping, type Mapping, parseMapping } from '../registry/mapping.js';
-import { detectAndParseRegistry, type RegistryFormat } from '../registry/parse-any.js';
 import type { Registry } from '../registry/schema.js';
+import { loadDefaultMapping } from '../sources/default-mapping.js';
 import { absolutePath, type CliIo, displayPath, println } from './io.js';
 
 /** A registry read from a file, with the name it is shown by. */
@@ -75,7 +76,7 @@ export async function readRegistry(
 ): Promise<LoadedRegistry | undefined> {
   const input = await readInput(io, path);
   if (!input) return undefined;
-  const result = detectAndParseRegistry(input.text, input.file, mapping ? { mapping } : {});
+  const result = detectAndParseRegistry(input.text, input.file, mapping ?? loadDefaultMapping);
   printWarnings(io, result.warnings);
   if (!result.ok) {
     printErrors(io, result.errors);

@@ -1,5 +1,5 @@
 import { Document, isScalar, isSeq, visit } from 'yaml';
-import type { Mapping } from '../registry/mapping.js';
+import type { Mapping } from '../osm-page/mapping.js';
 import type { Registry } from '../registry/schema.js';
 
 /** Short lists written on one line, as data/features.yml writes them: `aliases: [cli, command line]`. */

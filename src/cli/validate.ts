@@ -1,4 +1,4 @@
-import { packageDataPath } from '../registry/package-data.js';
+import { packageDataPath } from '../sources/package-data.js';
 import { COMMON_OPTIONS, parseCommandArgs, UsageError } from './args.js';
 import { type CliIo, displayPath, EXIT, println } from './io.js';
 import { readMapping, readRegistry } from './read-input.js';

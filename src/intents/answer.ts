@@ -1,10 +1,10 @@
-import { findCategory } from '../registry/category-match.js';
-import { diffRegistries } from '../registry/diff.js';
-import { guaranteeFor } from '../registry/guarantee.js';
-import { findFeature } from '../registry/match.js';
-import { currentSince, knownReleases, registryAt, stateAt } from '../registry/releases.js';
+import { diffRegistries } from '../registry/history/diff.js';
+import { guaranteeFor } from '../registry/history/guarantee.js';
+import { currentSince, knownReleases, registryAt, stateAt } from '../registry/history/releases.js';
+import { findCategory } from '../registry/query/category-match.js';
+import { findFeature } from '../registry/query/match.js';
+import { spotFeature } from '../registry/query/spot.js';
 import type { Feature, Registry } from '../registry/schema.js';
-import { spotFeature } from '../registry/spot.js';
 import type { SlackMessage } from '../render/blocks.js';
 import { renderFeatureCard } from '../render/feature-card.js';
 import { renderCategories, renderFeatureList } from '../render/feature-list.js';

@@ -1,4 +1,4 @@
-import { findCategory } from '../registry/category-match.js';
+import { findCategory } from '../registry/query/category-match.js';
 import type { Registry } from '../registry/schema.js';
 import type { FilterRequest, Intent } from './intent.js';
 import { stateWord } from './state-word.js';

@@ -1,5 +1,5 @@
-import { findCategory } from '../registry/category-match.js';
-import { compareReleases } from '../registry/releases.js';
+import { compareReleases } from '../registry/history/releases.js';
+import { findCategory } from '../registry/query/category-match.js';
 import type { Registry } from '../registry/schema.js';
 import type { Intent } from './intent.js';
 import { parseSubscription } from './parse-subscription.js';

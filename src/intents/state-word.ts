@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
+import { isTransposition } from '../registry/query/typos.js';
 import type { StateName } from '../registry/schema.js';
-import { isTransposition } from '../registry/typos.js';
 import { STATE_WORDS } from './vocabulary.js';
 
 /** A state named by a word, forgiving one typo in longer words ("stabel", "alpah"). */

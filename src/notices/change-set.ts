@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Change } from '../registry/diff.js';
+import type { Change } from '../registry/history/diff.js';
 import { type Registry, RegistrySchema } from '../registry/schema.js';
 import type { SlackMessage } from '../render/blocks.js';
 import { renderChangeNotice } from '../render/notice.js';

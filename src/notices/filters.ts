@@ -1,6 +1,6 @@
 import type { FilterRequest } from '../intents/intent.js';
-import { findCategory } from '../registry/category-match.js';
-import { findFeature } from '../registry/match.js';
+import { findCategory } from '../registry/query/category-match.js';
+import { findFeature } from '../registry/query/match.js';
 import type { Registry } from '../registry/schema.js';
 import type { SlackMessage } from '../render/blocks.js';
 import { renderNotFound, renderNotice } from '../render/help.js';

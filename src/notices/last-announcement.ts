@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Change } from '../registry/diff.js';
+import type { Change } from '../registry/history/diff.js';
 import { changeFallback } from '../render/change-lines.js';
 import type { Store } from '../store/store.js';
 

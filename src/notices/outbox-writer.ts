@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { diffRegistries } from '../registry/diff.js';
+import { diffRegistries } from '../registry/history/diff.js';
 import type { Registry } from '../registry/schema.js';
 import type { Store } from '../store/store.js';
 import {

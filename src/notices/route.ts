@@ -1,4 +1,4 @@
-import { type Change, featuresOf } from '../registry/diff.js';
+import { type Change, featuresOf } from '../registry/history/diff.js';
 import type { Registry } from '../registry/schema.js';
 import type { Subscription, SubscriptionFilter } from '../store/store.js';
 

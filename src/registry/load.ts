@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { checkRegistrySemantics, type PathSegment } from './load-checks.js';
@@ -147,14 +146,6 @@ export function parseRegistry(text: string, file: string): ParseRegistryResult {
 
   if (errors.length > 0 || !parsed.success) return { ok: false, errors: sortErrors(errors) };
   return { ok: true, registry: parsed.data };
-}
-
-/**
- * Reads a registry file and validates it with {@link parseRegistry}. A file that cannot be read rejects with
- * the underlying fs error; an invalid file resolves to `{ ok: false, errors }`.
- */
-export async function loadRegistryFile(path: string): Promise<ParseRegistryResult> {
-  return parseRegistry(await readFile(path, 'utf8'), path);
 }
 
 function sortErrors(errors: RegistryError[]): RegistryError[] {

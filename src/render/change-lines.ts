@@ -1,4 +1,4 @@
-import type { Change } from '../registry/diff.js';
+import type { Change } from '../registry/history/diff.js';
 import type { Registry } from '../registry/schema.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { POLICY_ROWS, stateBadge } from './state-style.js';

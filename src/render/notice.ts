@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { Change, ChangeKind } from '../registry/diff.js';
+import type { Change, ChangeKind } from '../registry/history/diff.js';
 import type { Registry } from '../registry/schema.js';
 import { header, LIMITS, type SlackMessage, section } from './blocks.js';
 import { changeFallback, describeChange, promiseLine } from './change-lines.js';

@@ -1,5 +1,5 @@
-import type { Change } from '../registry/diff.js';
-import { knownReleases } from '../registry/releases.js';
+import type { Change } from '../registry/history/diff.js';
+import { knownReleases } from '../registry/history/releases.js';
 import type { Feature, Registry } from '../registry/schema.js';
 import { chunkLines, context, header, LIMITS, type SlackMessage, section } from './blocks.js';
 import { changeFallback, describeChange, promiseLine } from './change-lines.js';

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { currentSince } from '../registry/releases.js';
+import { currentSince } from '../registry/history/releases.js';
 import type { Feature, Registry } from '../registry/schema.js';
 import { chunkLines, context, section } from './blocks.js';
 import { DOCS_DOMAIN } from './ids.js';

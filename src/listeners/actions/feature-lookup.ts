@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { answerFeatureCard } from '../../intents/answer.js';
-import { indexFor } from '../../registry/match-index.js';
+import { indexFor } from '../../registry/query/match-index.js';
 import type { Feature, Registry } from '../../registry/schema.js';
 import type { SlackMessage } from '../../render/blocks.js';
 import { renderNotice } from '../../render/help.js';

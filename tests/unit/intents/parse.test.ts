@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion, isQuestion } from '../../../src/intents/answer.js';
 import type { Intent } from '../../../src/intents/intent.js';
 import { parseIntent } from '../../../src/intents/parse.js';
-import { loadRegistryFile } from '../../../src/registry/load.js';
-import { findFeature } from '../../../src/registry/match.js';
+import { findFeature } from '../../../src/registry/query/match.js';
 import type { Registry } from '../../../src/registry/schema.js';
+import { loadRegistryFile } from '../../../src/sources/read-registry.js';
 
 let registry: Registry;
 beforeAll(async () => {

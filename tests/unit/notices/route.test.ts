@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchesFilter, routeChanges } from '../../../src/notices/route.js';
-import { type Change, diffRegistries } from '../../../src/registry/diff.js';
+import { type Change, diffRegistries } from '../../../src/registry/history/diff.js';
 import type { Registry } from '../../../src/registry/schema.js';
 import type { SubscriptionFilter } from '../../../src/store/store.js';
 import { realRegistry, sub, withAdded, withFeature } from './fixtures.js';

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatRegistryError, loadRegistryFile, RegistryLoadError } from '../../../src/registry/load.js';
+import { formatRegistryError, RegistryLoadError } from '../../../src/registry/load.js';
 import { compactKey } from '../../../src/registry/normalize.js';
 import { POLICY_FIELDS, type PolicyField, type Registry } from '../../../src/registry/schema.js';
+import { loadRegistryFile } from '../../../src/sources/read-registry.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FEATURES_YML = `${ROOT}data/features.yml`;

@@ -1,6 +1,5 @@
 import type { KnownBlock } from '@slack/types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRegistryFile } from '../../../src/registry/load.js';
 import type { Registry } from '../../../src/registry/schema.js';
 import { renderHome } from '../../../src/render/home.js';
 import {
@@ -11,6 +10,7 @@ import {
 } from '../../../src/render/home-filters.js';
 import { HOME_PAGE_SIZE } from '../../../src/render/home-sections.js';
 import { ACTION_IDS } from '../../../src/render/ids.js';
+import { loadRegistryFile } from '../../../src/sources/read-registry.js';
 import { assertViewWithinSlackLimits } from '../../../src/standin/block-kit-limits.js';
 import { syntheticRegistry } from '../../harness/synthetic-registry.js';
 

@@ -2,13 +2,13 @@ import type { KnownBlock } from '@slack/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion, isQuestion } from '../../../src/intents/answer.js';
 import { parseIntent } from '../../../src/intents/parse.js';
-import { loadRegistryFile } from '../../../src/registry/load.js';
 import type { Registry } from '../../../src/registry/schema.js';
 import { renderFeatureCard } from '../../../src/render/feature-card.js';
 import { renderFeatureList } from '../../../src/render/feature-list.js';
 import { renderDidYouMean, renderNotFound, renderNotUnderstood } from '../../../src/render/help.js';
 import { escapeMrkdwn, quoteUserText } from '../../../src/render/mrkdwn.js';
 import { renderPolicy, renderStates } from '../../../src/render/policy.js';
+import { loadRegistryFile } from '../../../src/sources/read-registry.js';
 import { assertWithinSlackLimits } from '../../../src/standin/block-kit-limits.js';
 import { syntheticRegistry } from '../../harness/synthetic-registry.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadRegistryFile } from '../../../src/registry/load.js';
 import { actions, button, context, divider, fields, header, section } from '../../../src/render/blocks.js';
 import { renderFeatureCard } from '../../../src/render/feature-card.js';
 import { blocksToHtml, placeholderHtml, textObjectHtml } from '../../../src/sandbox/blockkit-html.js';
+import { loadRegistryFile } from '../../../src/sources/read-registry.js';
 
 describe('blocksToHtml', () => {
   it('renders header, section text and fields, context and divider', () => {

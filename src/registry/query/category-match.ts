@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
-import { normalizeKey } from './normalize.js';
-import type { Category, Registry } from './schema.js';
+import { normalizeKey } from '../normalize.js';
+import type { Category, Registry } from '../schema.js';
 import { isTransposition } from './typos.js';
 
 export type CategoryMatch =

@@ -8,7 +8,11 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Registry } from '../../../src/registry/schema.js';
-import { openRegistrySource, RegistryGate, type RegistrySource } from '../../../src/registry/source.js';
+import {
+  openRegistrySource,
+  RegistryGate,
+  type RegistrySource,
+} from '../../../src/sources/registry-source.js';
 
 const GOOD = readFileSync('data/features.yml', 'utf8');
 const PROMOTED = GOOD.replace(

@@ -1,5 +1,5 @@
-import { normalizeKey } from './normalize.js';
-import type { Feature, Registry } from './schema.js';
+import { normalizeKey } from '../normalize.js';
+import type { Feature, Registry } from '../schema.js';
 
 /** How a key was derived from a feature; exact hits on stronger kinds win. */
 export type KeyKind = 'id' | 'name' | 'alias';

@@ -1,5 +1,5 @@
+import type { Feature, Registry } from '../schema.js';
 import { type FeatureMatch, findFeature } from './match.js';
-import type { Feature, Registry } from './schema.js';
 
 /**
  * When a whole question names no feature ("what happened to multicluster", "how long will vault be

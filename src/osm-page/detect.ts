@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
-import { type ParseRegistryResult, parseRegistry, type RegistryError } from './load.js';
-import { loadDefaultMapping, type Mapping } from './mapping.js';
-import { importMarkdownRegistry } from './markdown.js';
+import { type ParseRegistryResult, parseRegistry, type RegistryError } from '../registry/load.js';
+import { importMarkdownRegistry } from './import-page.js';
+import type { Mapping, ParseMappingResult } from './mapping.js';
 
 export type RegistryFormat = 'yaml' | 'markdown';
 
@@ -24,24 +24,27 @@ export function detectRegistryFormat(text: string, file: string): RegistryFormat
   return 'yaml';
 }
 
+/** The page → registry mapping, or a function that gives it only when a Markdown page needs it. */
+export type MappingSource = Mapping | (() => ParseMappingResult);
+
 /**
  * Parses a registry in either format: YAML with {@link parseRegistry}, or OSM's Feature Lifecycle page with
- * {@link importMarkdownRegistry} and `opts.mapping` (default: data/osm-mapping.yml from this package, read
- * synchronously). Errors point at `file` (or at the mapping file when the default mapping is invalid).
+ * {@link importMarkdownRegistry} and `mapping`. Errors point at `file` (or at the mapping's file when the
+ * mapping is invalid). Pure: the mapping is an argument.
  */
 export function detectAndParseRegistry(
   text: string,
   file: string,
-  opts: { mapping?: Mapping } = {},
+  mappingSource: MappingSource,
 ): DetectedRegistryResult {
   if (detectRegistryFormat(text, file) === 'yaml')
     return { ...parseRegistry(text, file), format: 'yaml', warnings: [] };
-  let mapping = opts.mapping;
-  if (!mapping) {
-    const loaded = loadDefaultMapping();
+  let mapping: Mapping;
+  if (typeof mappingSource === 'function') {
+    const loaded = mappingSource();
     if (!loaded.ok) return { ok: false, errors: loaded.errors, format: 'markdown', warnings: [] };
     mapping = loaded.mapping;
-  }
+  } else mapping = mappingSource;
   const result = importMarkdownRegistry(text, file, mapping);
   return result.ok
     ? { ok: true, registry: result.registry, format: 'markdown', warnings: result.warnings }

@@ -1,4 +1,4 @@
-import type { Feature, Registry, StateName } from './schema.js';
+import type { Feature, Registry, StateName } from '../schema.js';
 
 /** Parses "v1.2" or "v1.2.3" into numbers; undefined when it is not a release. */
 export function parseRelease(release: string): [number, number, number] | undefined {

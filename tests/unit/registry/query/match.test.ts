@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRegistryFile } from '../../../src/registry/load.js';
-import { findFeature, typoBudget } from '../../../src/registry/match.js';
-import type { Registry } from '../../../src/registry/schema.js';
-import { syntheticRegistry } from '../../harness/synthetic-registry.js';
+import { findFeature, typoBudget } from '../../../../src/registry/query/match.js';
+import type { Registry } from '../../../../src/registry/schema.js';
+import { loadRegistryFile } from '../../../../src/sources/read-registry.js';
+import { syntheticRegistry } from '../../../harness/synthetic-registry.js';
 
 let registry: Registry;
 beforeAll(async () => {

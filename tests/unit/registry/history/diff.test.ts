@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { diffRegistries, featuresOf } from '../../../src/registry/diff.js';
-import { parseRegistry } from '../../../src/registry/load.js';
-import { realRegistry, withAdded, withFeature } from './fixtures.js';
+import { diffRegistries, featuresOf } from '../../../../src/registry/history/diff.js';
+import { parseRegistry } from '../../../../src/registry/load.js';
+import { realRegistry, withAdded, withFeature } from '../../notices/fixtures.js';
 
 const before = realRegistry();
 

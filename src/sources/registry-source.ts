@@ -1,21 +1,22 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Logger } from 'pino';
-import { formatRegistryError, type RegistryError, RegistryLoadError } from './load.js';
-import { type DetectedRegistryResult, detectAndParseRegistry } from './parse-any.js';
-import type { Registry } from './schema.js';
-import { watchRegistryFile } from './source-file.js';
-import { type FetchLike, pollRegistryUrl } from './source-url.js';
+import { type DetectedRegistryResult, detectAndParseRegistry } from '../osm-page/detect.js';
+import { formatRegistryError, type RegistryError, RegistryLoadError } from '../registry/load.js';
+import type { Registry } from '../registry/schema.js';
+import { loadDefaultMapping } from './default-mapping.js';
+import { watchRegistryFile } from './file-watch.js';
+import { type FetchLike, pollRegistryUrl } from './url-poll.js';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
  * Parses registry source text, whatever its format: YAML, or OSM's Feature Lifecycle page in Markdown
- * (by the .md extension or the page's shape; see detectRegistryFormat), so every source gets both. Pure,
- * apart from reading the default id mapping once for Markdown.
+ * (by the .md extension or the page's shape; see detectRegistryFormat), so every source gets both. The
+ * package's id mapping is read only when a Markdown page needs it.
  */
 export function parseRegistrySource(text: string, file: string): DetectedRegistryResult {
-  return detectAndParseRegistry(text, file);
+  return detectAndParseRegistry(text, file, loadDefaultMapping);
 }
 
 export type Offer =

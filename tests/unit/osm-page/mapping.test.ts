@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { diffRegistries } from '../../../src/registry/diff.js';
+import { detectAndParseRegistry, detectRegistryFormat } from '../../../src/osm-page/detect.js';
+import { importMarkdownRegistry } from '../../../src/osm-page/import-page.js';
+import { type Mapping, parseMapping } from '../../../src/osm-page/mapping.js';
+import { reconcileHistory } from '../../../src/osm-page/merge.js';
+import { diffRegistries } from '../../../src/registry/history/diff.js';
 import { formatRegistryError } from '../../../src/registry/load.js';
-import { loadDefaultMapping, type Mapping, parseMapping } from '../../../src/registry/mapping.js';
-import { importMarkdownRegistry } from '../../../src/registry/markdown.js';
-import { reconcileHistory } from '../../../src/registry/markdown-merge.js';
-import { detectAndParseRegistry, detectRegistryFormat } from '../../../src/registry/parse-any.js';
+import { loadDefaultMapping } from '../../../src/sources/default-mapping.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const read = (path: string): string => readFileSync(`${ROOT}${path}`, 'utf8');
@@ -190,15 +191,15 @@ describe('detectAndParseRegistry', () => {
   });
 
   it('parses the page with the default mapping, and YAML as parseRegistry does', () => {
-    const page = detectAndParseRegistry(V11, 'page.md');
-    const yaml = detectAndParseRegistry(read('data/features.yml'), 'data/features.yml');
+    const page = detectAndParseRegistry(V11, 'page.md', loadDefaultMapping);
+    const yaml = detectAndParseRegistry(read('data/features.yml'), 'data/features.yml', loadDefaultMapping);
     expect(page.ok && page.registry.features).toHaveLength(30);
     expect(page.ok && yaml.ok && page.registry).toEqual(yaml.ok && yaml.registry);
     expect([page.format, yaml.format]).toEqual(['markdown', 'yaml']);
   });
 
   it('uses the mapping it is given, and returns the page errors', () => {
-    const result = detectAndParseRegistry('---\ntitle: x\n---\n| Feature | State |\n', 'p', { mapping });
+    const result = detectAndParseRegistry('---\ntitle: x\n---\n| Feature | State |\n', 'p', mapping);
     expect(result.ok ? [] : result.errors.map((e) => e.message)).toEqual([
       'missing section "## Feature versioning" with the Alpha | Beta | Stable table',
       'missing section "## Feature state" with the feature tables',

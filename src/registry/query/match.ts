@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
+import { normalizeKey } from '../normalize.js';
+import type { Feature, Registry } from '../schema.js';
 import { type IndexedKey, indexFor, type MatchIndex, trigramsOf } from './match-index.js';
-import { normalizeKey } from './normalize.js';
-import type { Feature, Registry } from './schema.js';
 
 export type FeatureMatch =
   | { kind: 'found'; feature: Feature; via: 'exact' | 'words' | 'typo' }

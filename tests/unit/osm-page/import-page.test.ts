@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { importMarkdownRegistry } from '../../../src/osm-page/import-page.js';
+import { type Mapping, mappingFromRegistry } from '../../../src/osm-page/mapping.js';
 import { formatRegistryError, parseRegistry } from '../../../src/registry/load.js';
-import { loadDefaultMapping, type Mapping, mappingFromRegistry } from '../../../src/registry/mapping.js';
-import { importMarkdownRegistry } from '../../../src/registry/markdown.js';
 import type { Registry } from '../../../src/registry/schema.js';
+import { loadDefaultMapping } from '../../../src/sources/default-mapping.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const read = (path: string): string => readFileSync(`${ROOT}${path}`, 'utf8');

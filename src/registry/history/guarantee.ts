@@ -1,5 +1,5 @@
+import type { Feature, Registry } from '../schema.js';
 import { addMinors } from './releases.js';
-import type { Feature, Registry } from './schema.js';
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 

@@ -1,6 +1,9 @@
 // Reads the structure of OSM's Feature Lifecycle page: the state table under "## Feature versioning" and one
 // "| Feature | State |" table per "### <Category>" under "## Feature state". Anything else on the page is
 // ignored. Any change of shape is an error with a position, never a guess.
+
+import { compactKey } from '../registry/normalize.js';
+import type { StateName } from '../registry/schema.js';
 import {
   checkDelimiter,
   EXPECTED_STATES,
@@ -11,12 +14,10 @@ import {
   type Report,
   readStateTable,
   stateOf,
-} from './markdown-state-table.js';
-import { type MdBlock, type MdHeading, type MdTable, scanMarkdown } from './markdown-tables.js';
-import { compactKey } from './normalize.js';
-import type { StateName } from './schema.js';
+} from './state-table.js';
+import { type MdBlock, type MdHeading, type MdTable, scanMarkdown } from './tables.js';
 
-export type { PagePosition, PageProblem, PageStates } from './markdown-state-table.js';
+export type { PagePosition, PageProblem, PageStates } from './state-table.js';
 
 /** One row of a feature table. */
 export interface PageFeature {

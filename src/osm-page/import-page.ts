@@ -1,16 +1,17 @@
-import type { RegistryError } from './load.js';
-import { checkRegistrySemantics, type PathSegment } from './load-checks.js';
-import type { Mapping } from './mapping.js';
-import { findMapped, fromMapping, missingRows, unmapped } from './markdown-merge.js';
+import { compareReleases } from '../registry/history/releases.js';
+import type { RegistryError } from '../registry/load.js';
+import { checkRegistrySemantics, type PathSegment } from '../registry/load-checks.js';
+import { compactKey } from '../registry/normalize.js';
 import {
-  type LifecyclePage,
-  type PageFeature,
-  type PagePosition,
-  readLifecyclePage,
-} from './markdown-page.js';
-import { compactKey } from './normalize.js';
-import { compareReleases } from './releases.js';
-import { type Feature, type PolicyField, type Registry, RegistrySchema, type StateName } from './schema.js';
+  type Feature,
+  type PolicyField,
+  type Registry,
+  RegistrySchema,
+  type StateName,
+} from '../registry/schema.js';
+import type { Mapping } from './mapping.js';
+import { findMapped, fromMapping, missingRows, unmapped } from './merge.js';
+import { type LifecyclePage, type PageFeature, type PagePosition, readLifecyclePage } from './page.js';
 
 /** A registry built from the page, plus what the maintainer should know (unmapped rows, reconciled history). */
 export type MarkdownImportResult =

@@ -1,8 +1,15 @@
 // The "Feature versioning" table of the Feature Lifecycle page: Alpha | Beta | Stable columns, one row per
 // policy field. Shared table helpers for the page reader live here too.
-import type { MdBlock, MdHeading, MdRow, MdTable } from './markdown-tables.js';
-import { compactKey } from './normalize.js';
-import { POLICY_FIELDS, type PolicyField, STATE_NAMES, type StateName, type StatePolicy } from './schema.js';
+
+import { compactKey } from '../registry/normalize.js';
+import {
+  POLICY_FIELDS,
+  type PolicyField,
+  STATE_NAMES,
+  type StateName,
+  type StatePolicy,
+} from '../registry/schema.js';
+import type { MdBlock, MdHeading, MdRow, MdTable } from './tables.js';
 
 /** A 1-based position on the page. */
 export interface PagePosition {

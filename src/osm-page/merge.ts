@@ -1,10 +1,11 @@
 // Applies the mapping to the page's rows: a mapped row keeps its id, aliases, summary, docs, notes and
 // history (cut at the imported release); an unmapped row gets a slug id. Disagreements become warnings.
+
+import { compareReleases } from '../registry/history/releases.js';
+import { compactKey, normalizeKey } from '../registry/normalize.js';
+import type { Feature, HistoryEntry, StateName } from '../registry/schema.js';
 import type { MappedFeature, Mapping } from './mapping.js';
-import type { PageFeature } from './markdown-page.js';
-import { compactKey, normalizeKey } from './normalize.js';
-import { compareReleases } from './releases.js';
-import type { Feature, HistoryEntry, StateName } from './schema.js';
+import type { PageFeature } from './page.js';
 
 /** The mapping entry for a page row: by its name first, then by a former name. */
 export function findMapped(mapping: Mapping, name: string): MappedFeature | undefined {

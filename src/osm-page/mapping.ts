@@ -1,10 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { type Document, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { RegistryError } from './load.js';
-import { compactKey } from './normalize.js';
-import { packageDataPath } from './package-data.js';
-import { CategorySchema, FeatureSchema, type Registry, RegistrySchema, ReleaseSchema } from './schema.js';
+import type { RegistryError } from '../registry/load.js';
+import { compactKey } from '../registry/normalize.js';
+import {
+  CategorySchema,
+  FeatureSchema,
+  type Registry,
+  RegistrySchema,
+  ReleaseSchema,
+} from '../registry/schema.js';
 
 const formerNames = z.array(z.string().trim().min(1)).default([]);
 
@@ -104,12 +108,6 @@ function findDuplicates(mapping: Mapping): { path: (string | number)[]; message:
     });
   }
   return problems;
-}
-
-/** The mapping shipped in the package (data/osm-mapping.yml), read synchronously. */
-export function loadDefaultMapping(): ParseMappingResult & { file: string } {
-  const file = packageDataPath('osm-mapping.yml');
-  return { ...parseMapping(readFileSync(file, 'utf8'), file), file };
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   STATE_NAMES,
   type StateName,
   stateRank,
-} from './schema.js';
+} from '../schema.js';
 
 export type Change =
   | { kind: 'added'; feature: Feature }

@@ -1,16 +1,21 @@
 import type { KnownBlock } from '@slack/types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion, isQuestion } from '../../../src/intents/answer.js';
-import { parseIntent } from '../../../src/intents/parse.js';
-import { diffRegistries } from '../../../src/registry/diff.js';
-import { guaranteeFor } from '../../../src/registry/guarantee.js';
-import { loadRegistryFile } from '../../../src/registry/load.js';
-import { checkRegistrySemantics } from '../../../src/registry/load-checks.js';
-import { addMinors, compareReleases, registryAt, stateAt } from '../../../src/registry/releases.js';
-import { type Feature, type Registry, RegistrySchema } from '../../../src/registry/schema.js';
-import { renderChanges, renderHistory, renderReleases } from '../../../src/render/releases.js';
-import { assertWithinSlackLimits } from '../../../src/standin/block-kit-limits.js';
-import { syntheticRegistry } from '../../harness/synthetic-registry.js';
+import { answerQuestion, isQuestion } from '../../../../src/intents/answer.js';
+import { parseIntent } from '../../../../src/intents/parse.js';
+import { diffRegistries } from '../../../../src/registry/history/diff.js';
+import { guaranteeFor } from '../../../../src/registry/history/guarantee.js';
+import {
+  addMinors,
+  compareReleases,
+  registryAt,
+  stateAt,
+} from '../../../../src/registry/history/releases.js';
+import { checkRegistrySemantics } from '../../../../src/registry/load-checks.js';
+import { type Feature, type Registry, RegistrySchema } from '../../../../src/registry/schema.js';
+import { renderChanges, renderHistory, renderReleases } from '../../../../src/render/releases.js';
+import { loadRegistryFile } from '../../../../src/sources/read-registry.js';
+import { assertWithinSlackLimits } from '../../../../src/standin/block-kit-limits.js';
+import { syntheticRegistry } from '../../../harness/synthetic-registry.js';
 
 let registry: Registry;
 beforeAll(async () => {

@@ -5,9 +5,10 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { resolveText } from '../src/answer/resolve-text.js';
 import { startBot } from '../src/bot.js';
-import { answerText } from '../src/listeners/answer-text.js';
-import type { SlackMessage } from '../src/render/blocks.js';
+import type { SlackMessage } from '../src/render/slack/blocks.js';
+import { renderSlackAnswer } from '../src/render/slack/render-answer.js';
 import { configFor } from '../tests/harness/bot-config.js';
 import { startBaselineApp } from './baseline-app.js';
 import { QUESTIONS } from './questions.js';
@@ -40,8 +41,9 @@ const bot = await startBot(
 );
 const answers = new Map<string, SlackMessage>();
 for (const question of QUESTIONS) {
-  const ctx = { channelId: 'C0GENERAL', userId: 'U0USER', client: bot.slack.app.client, log };
-  answers.set(question, await answerText(question, ctx, { registry: bot.registry, store: bot.store, log }));
+  const { answer } = resolveText(question, bot.registry.current());
+  if (!answer) throw new Error(`bench question is not a question: ${question}`);
+  answers.set(question, renderSlackAnswer(answer));
 }
 const baseline = await startBaselineApp({ botToken, signingSecret, slackApiUrl });
 const prerendered = await startBaselineApp({ botToken, signingSecret, slackApiUrl, answers });

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { App, LogLevel } from '@slack/bolt';
-import type { SlackMessage } from '../src/render/blocks.js';
+import type { SlackMessage } from '../src/render/slack/blocks.js';
 
 export interface BaselineOptions {
   botToken: string;

@@ -2,11 +2,12 @@
 // line of measurements. A process per size keeps peak RSS and garbage from one size out of the next.
 import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
+import { answerQuestion } from '../src/answer/answer-question.js';
 import { diffRegistries } from '../src/registry/history/diff.js';
 import { parseRegistry } from '../src/registry/load.js';
 import { findFeature } from '../src/registry/query/match.js';
 import type { Feature, Registry } from '../src/registry/schema.js';
-import { renderFeatureList } from '../src/render/feature-list.js';
+import { renderSlackAnswer } from '../src/render/slack/render-answer.js';
 import { mutateRegistry, syntheticRegistry } from '../tests/harness/synthetic-registry.js';
 import { type Summary, summarize, timeRepeated } from './stats.js';
 
@@ -94,6 +95,7 @@ export function probeRegistry(features: number): RegistryProbe {
   const asked = queries(loaded, 3000);
   const changed = mutateRegistry(loaded, 1);
   let diffChanges = 0;
+  const listAnswer = answerQuestion({ kind: 'list' }, loaded);
   return {
     features,
     yamlBytes: Buffer.byteLength(text),
@@ -103,11 +105,7 @@ export function probeRegistry(features: number): RegistryProbe {
     exact: lookups(loaded, asked.exact, 'found'),
     typo: lookups(loaded, asked.typo, 'found'),
     none: lookups(loaded, asked.none, 'none'),
-    render: summarize(
-      timeRepeated(reps, () =>
-        renderFeatureList(loaded, loaded.features, { title: 'All features', badges: true }),
-      ),
-    ),
+    render: summarize(timeRepeated(reps, () => renderSlackAnswer(listAnswer, { interactive: false }))),
     diff: summarize(
       timeRepeated(reps, () => {
         diffChanges = diffRegistries(loaded, changed).length;

@@ -1,18 +1,21 @@
 import type { Logger } from 'pino';
 import { type AppOptions, createApp, type SlackApp } from './app.js';
 import type { Config } from './config.js';
-import type { ListenerDeps, RegistryProvider } from './listeners/deps.js';
-import { createHomeRefresher } from './listeners/home-refresh.js';
+import { createHomeService } from './home/home-service.js';
+import { createHomeRefresher } from './home/refresher.js';
+import type { ListenerDeps } from './listeners/deps.js';
 import { boltLoggerFrom } from './logger.js';
 import { snapshotRegistry } from './notices/change-set.js';
 import type { SenderTuning } from './notices/sender-types.js';
 import { type NoticeService, startNotices } from './notices/service.js';
 import { createSlackPoster } from './notices/slack-poster.js';
-import { createSubscriptionCommands } from './notices/subscriptions.js';
+import type { RegistryProvider } from './registry/provider.js';
 import { openRegistrySource, type RegistrySource } from './sources/registry-source.js';
 import type { FetchLike } from './sources/url-poll.js';
 import { openSqliteStore } from './store/sqlite-store.js';
 import type { Store } from './store/store.js';
+import { syncConfigSubscriptions } from './subscriptions/config-subscriptions.js';
+import { createSubscriptionService } from './subscriptions/subscription-service.js';
 
 const SEEN_EVENTS_KEEP_MS = 24 * 60 * 60 * 1000;
 const SEEN_EVENTS_TRIM_EVERY_MS = 60 * 60 * 1000;
@@ -69,8 +72,14 @@ export async function startBot(config: Config, log: Logger, opts: BotOptions = {
   const registry: RegistryProvider = { current: () => source.current() };
   log.info({ features: registry.current().features.length, source: source.origin }, 'registry loaded');
 
-  const subscriptions = createSubscriptionCommands({ registry, store });
-  const deps: ListenerDeps = { registry, store, log, subscriptions, now: opts.now };
+  const homeDeps = { registry, store, ...(opts.now ? { now: opts.now } : {}) };
+  const deps: ListenerDeps = {
+    registry,
+    log,
+    subscriptions: createSubscriptionService({ registry, store }),
+    home: createHomeService(homeDeps),
+    events: { firstSeen: async (eventId) => store.markEventSeen(eventId) },
+  };
   const slack = createApp(config, deps, log, opts);
   let started: { port?: number };
   try {
@@ -89,12 +98,12 @@ export async function startBot(config: Config, log: Logger, opts: BotOptions = {
   });
   let notices: NoticeService;
   try {
+    syncConfigSubscriptions(store, config.noticeChannels, log);
     notices = startNotices(
       {
         store,
         log: log.child({ component: 'notices' }),
         post,
-        noticeChannels: config.noticeChannels,
         ...(opts.notices ? { tuning: opts.notices } : {}),
         ...(opts.now ? { now: opts.now } : {}),
       },
@@ -107,11 +116,9 @@ export async function startBot(config: Config, log: Logger, opts: BotOptions = {
     throw err;
   }
   const homes = createHomeRefresher({
-    store,
-    registry,
+    ...homeDeps,
     client: slack.app.client,
     log: log.child({ component: 'home-refresh' }),
-    ...(opts.now ? { now: opts.now } : {}),
   });
   source.watch((next) => {
     notices.onRegistry(next);

@@ -1,6 +1,8 @@
-import { answerQuestion, isQuestion } from '../intents/answer.js';
+import { answerQuestion } from '../answer/answer-question.js';
+import { isQuestion } from '../intents/intent.js';
 import { parseIntent } from '../intents/parse.js';
-import { renderPlainText } from '../render/text.js';
+import { renderSlackAnswer } from '../render/slack/render-answer.js';
+import { renderTerminalAnswer } from '../render/terminal/render-answer.js';
 import { packageDataPath } from '../sources/package-data.js';
 import { COMMON_OPTIONS, parseCommandArgs, UsageError } from './args.js';
 import { type CliIo, displayPath, EXIT, println } from './io.js';
@@ -51,7 +53,12 @@ export async function runAsk(args: string[], io: CliIo): Promise<number> {
     );
     return EXIT.usage;
   }
-  const message = answerQuestion(intent, loaded.registry);
-  println(io.stdout, values.json ? JSON.stringify(message, null, 2) : renderPlainText(message));
+  const answer = answerQuestion(intent, loaded.registry);
+  println(
+    io.stdout,
+    values.json
+      ? JSON.stringify(renderSlackAnswer(answer, { interactive: false }), null, 2)
+      : renderTerminalAnswer(answer),
+  );
   return EXIT.ok;
 }

@@ -1,7 +1,7 @@
 import { diffRegistries } from '../registry/history/diff.js';
-import { escapeMrkdwn } from '../render/mrkdwn.js';
-import { renderChangeNotice } from '../render/notice.js';
-import { renderPlainText } from '../render/text.js';
+import { escapeMrkdwn } from '../render/slack/mrkdwn.js';
+import { renderChangeNotice } from '../render/slack/notice.js';
+import { changeNoticeText } from '../render/terminal/notice.js';
 import { COMMON_OPTIONS, parseCommandArgs, UsageError } from './args.js';
 import { type CliIo, EXIT, println } from './io.js';
 import { type LoadedRegistry, readMapping, readRegistry } from './read-input.js';
@@ -50,7 +50,12 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
     println(io.stdout, values.json ? JSON.stringify({ text, blocks: [] }, null, 2) : text);
     return EXIT.ok;
   }
-  const notice = renderChangeNotice(changes, after.registry, { footer: escapeMrkdwn(range) });
-  println(io.stdout, values.json ? JSON.stringify(notice, null, 2) : renderPlainText(notice));
+  const target = after.registry;
+  println(
+    io.stdout,
+    values.json
+      ? JSON.stringify(renderChangeNotice(changes, target, { footer: escapeMrkdwn(range) }), null, 2)
+      : changeNoticeText(changes, target, range),
+  );
   return EXIT.changed;
 }

@@ -29,3 +29,13 @@ export type Intent =
   | { kind: 'unknown'; text: string };
 
 export type IntentKind = Intent['kind'];
+
+/** Intents that manage a channel's subscriptions: they need the store and Slack, not only the registry. */
+export type SubscriptionIntent = Extract<Intent, { kind: 'subscribe' | 'unsubscribe' | 'subscriptions' }>;
+
+/** Intents answered from the registry alone. */
+export type QuestionIntent = Exclude<Intent, SubscriptionIntent>;
+
+export function isQuestion(intent: Intent): intent is QuestionIntent {
+  return intent.kind !== 'subscribe' && intent.kind !== 'unsubscribe' && intent.kind !== 'subscriptions';
+}

@@ -1,4 +1,6 @@
-import { INVISIBLE_CHARS } from '../render/mrkdwn.js';
+/** Control, zero-width and bidi-override characters: never meaningful in a question, and unsafe to echo. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+export const INVISIBLE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
 
 /**
  * Cleans what Slack delivers before it is parsed: decodes Slack's three entities, drops user, channel and

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { COMMAND, DOCS_DOMAIN } from '../render/ids.js';
+import { COMMAND, DOCS_DOMAIN } from '../render/slack/ids.js';
 import { registerActions } from './actions/register-actions.js';
 import { featureCommand } from './commands/feature-command.js';
 import type { ListenerDeps } from './deps.js';

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Change } from '../registry/history/diff.js';
 import { type Registry, RegistrySchema } from '../registry/schema.js';
-import type { SlackMessage } from '../render/blocks.js';
-import { renderChangeNotice } from '../render/notice.js';
+import type { SlackMessage } from '../render/slack/blocks.js';
+import { renderChangeNotice } from '../render/slack/notice.js';
 import type { Snapshot, Subscription } from '../store/store.js';
 import { type RouteContext, routeChanges } from './route.js';
 

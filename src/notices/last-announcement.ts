@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Change } from '../registry/history/diff.js';
-import { changeFallback } from '../render/change-lines.js';
+import { describeChange } from '../render/phrases/changes.js';
+import { SLACK_FALLBACK } from '../render/slack/markup.js';
 import type { Store } from '../store/store.js';
 
 /** The store meta key for the last change announced: JSON `{ at, summary }`, shown on the Home tab. */
@@ -14,7 +15,10 @@ export type LastAnnouncement = z.infer<typeof LastAnnouncementSchema>;
 
 /** A one-line summary of a change-set, e.g. "Multicluster: Alpha → Beta (promoted); 2 more". Pure. */
 export function summarizeChanges(changes: readonly Change[]): string {
-  const shown = changes.slice(0, 3).map(changeFallback).join('; ');
+  const shown = changes
+    .slice(0, 3)
+    .map((c) => describeChange(c, SLACK_FALLBACK))
+    .join('; ');
   return changes.length > 3 ? `${shown}; and ${changes.length - 3} more` : shown;
 }
 

@@ -28,35 +28,9 @@ export interface NoticeOptions {
   store: Store;
   log: Logger;
   post: PostNotice;
-  /** NOTICE_CHANNELS: subscribed to everything, with source 'config'. */
-  noticeChannels?: readonly string[];
   tuning?: Partial<SenderTuning>;
   now?: () => number;
   random?: () => number;
-}
-
-export const CONFIG_SUBSCRIBER = 'NOTICE_CHANNELS';
-
-/**
- * Makes the store's config subscriptions match NOTICE_CHANNELS: each listed channel gets `all` (re-activated
- * if it had been paused); config subscriptions of channels no longer listed are removed. Subscriptions made
- * with the command are never touched.
- */
-export function syncConfigSubscriptions(store: Store, channels: readonly string[], log: Logger): void {
-  const wanted = new Set(channels);
-  for (const channelId of wanted) {
-    store.addSubscription({
-      channelId,
-      filter: { kind: 'all' },
-      createdBy: CONFIG_SUBSCRIBER,
-      source: 'config',
-    });
-  }
-  for (const sub of store.listSubscriptions(undefined, { includeInactive: true })) {
-    if (sub.source === 'config' && !wanted.has(sub.channelId))
-      store.removeSubscription(sub.channelId, sub.filter);
-  }
-  if (wanted.size > 0) log.info({ channels: wanted.size }, 'NOTICE_CHANNELS subscribed to every change');
 }
 
 class Notices extends EventEmitter<NoticeEvents> implements NoticeService {
@@ -84,7 +58,7 @@ class Notices extends EventEmitter<NoticeEvents> implements NoticeService {
 }
 
 /**
- * Starts the notice pipeline: puts back rows a crash left 'sending', applies NOTICE_CHANNELS, records the
+ * Starts the notice pipeline: puts back rows a crash left 'sending', records the
  * registry the bot starts with (a baseline on first start; a change made while the bot was down is
  * announced now, once) and starts draining the outbox.
  */
@@ -92,7 +66,6 @@ export function startNotices(opts: NoticeOptions, initial: Registry): NoticeServ
   const { store, log } = opts;
   const requeued = store.requeueInFlight();
   if (requeued > 0) log.warn({ requeued }, 'notices interrupted by the last shutdown are queued again');
-  syncConfigSubscriptions(store, opts.noticeChannels ?? [], log);
   let service: Notices | undefined;
   const sender = new OutboxSender({
     store,

@@ -1,4 +1,4 @@
-import { COMMAND } from '../render/ids.js';
+import { COMMAND } from '../render/slack/ids.js';
 import { BOT_NAME } from './workspace.js';
 
 /** What a line typed into the message box becomes, decided as Slack's client would. */

@@ -1,16 +1,7 @@
 import { z } from 'zod';
-import { StateNameSchema } from '../registry/schema.js';
+import { type SubscriptionFilter, SubscriptionFilterSchema } from '../registry/subscription-filter.js';
 
-/** What a channel asked to hear about. Stored as canonical JSON, so extra keys are rejected (strict). */
-export const SubscriptionFilterSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('all') }),
-  z.strictObject({ kind: z.literal('feature'), featureId: z.string().min(1) }),
-  z.strictObject({ kind: z.literal('category'), categoryId: z.string().min(1) }),
-  z.strictObject({ kind: z.literal('state'), state: StateNameSchema }),
-  z.strictObject({ kind: z.literal('promotions') }),
-  z.strictObject({ kind: z.literal('removals') }),
-]);
-export type SubscriptionFilter = z.infer<typeof SubscriptionFilterSchema>;
+export type { SubscriptionFilter } from '../registry/subscription-filter.js';
 
 export type SubscriptionSource = 'command' | 'config';
 export interface Subscription {
@@ -110,6 +101,12 @@ export interface Store {
   getMeta(key: string): string | undefined;
   setMeta(key: string, value: string): void;
   close(): void;
+}
+
+/** Slack event ids seen, so a redelivered event is dropped (Slack retries a delivery it thinks was lost). */
+export interface EventsSeen {
+  /** True the first time an event id is seen, false for every later delivery. */
+  firstSeen(eventId: string): Promise<boolean>;
 }
 
 export type StoreErrorCode =

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { ACTION_IDS } from '../../src/render/ids.js';
+import { ACTION_IDS } from '../../src/render/slack/ids.js';
 import { loadRegistryFile } from '../../src/sources/read-registry.js';
 import { syntheticRegistry } from '../harness/synthetic-registry.js';
 import { type BotUnderTest, startBotUnderTest } from './support/bot-under-test.js';

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHomeRefresher, RECENT_HOME_MS } from '../../src/listeners/home-refresh.js';
+import { createHomeRefresher, RECENT_HOME_MS } from '../../src/home/refresher.js';
 import type { Registry } from '../../src/registry/schema.js';
 import { type BotUnderTest, startBotUnderTest } from './support/bot-under-test.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ACTION_IDS } from '../../src/render/ids.js';
+import { ACTION_IDS } from '../../src/render/slack/ids.js';
 import type { RecordedCall } from '../harness/index.js';
 import { type BotUnderTest, startBotUnderTest } from './support/bot-under-test.js';
 import {

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import type { AskContext, SubscriptionCommands } from '../../src/listeners/deps.js';
-import { renderNotice } from '../../src/render/help.js';
-import { ACTION_IDS } from '../../src/render/ids.js';
+import { createHomeService } from '../../src/home/home-service.js';
+import type { ListenerDeps } from '../../src/listeners/deps.js';
+import { ACTION_IDS } from '../../src/render/slack/ids.js';
 import { loadRegistryFile } from '../../src/sources/read-registry.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import type { ChannelContext, SubscriptionService } from '../../src/subscriptions/subscription-service.js';
 import { configFor } from '../harness/bot-config.js';
 import { SlackStandin } from '../harness/index.js';
 import { FAST_RETRIES } from './support/bot-under-test.js';
@@ -18,8 +19,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** The app with listener deps chosen by the test: here, the subscription service, or none. */
-async function startApp(subscriptions?: SubscriptionCommands): Promise<SlackStandin> {
+/** The app with listener deps chosen by the test: here, the subscription service. */
+async function startApp(subscriptions: SubscriptionService): Promise<SlackStandin> {
   const standin = await SlackStandin.start();
   cleanups.push(() => standin.close());
   const dir = mkdtempSync(join(tmpdir(), 'osm-sub-'));
@@ -31,11 +32,13 @@ async function startApp(subscriptions?: SubscriptionCommands): Promise<SlackStan
   const log = pino({ level: 'silent' });
   const config = configFor(standin, dir, { registryPath: 'data/features.yml' });
   const registry = loaded.registry;
-  const deps = {
-    registry: { current: () => registry },
-    store,
+  const provider = { current: () => registry };
+  const deps: ListenerDeps = {
+    registry: provider,
     log,
-    ...(subscriptions ? { subscriptions } : {}),
+    subscriptions,
+    home: createHomeService({ registry: provider, store }),
+    events: { firstSeen: async (eventId) => store.markEventSeen(eventId) },
   };
   const slack = createApp(config, deps, log, { retryConfig: FAST_RETRIES });
   const { port } = await slack.start();
@@ -56,11 +59,11 @@ async function clickSubscribe(standin: SlackStandin, featureId: string) {
 
 describe('"Subscribe this channel"', () => {
   it('asks the subscription service for the feature, for the clicked channel and user, and shows its answer', async () => {
-    const asked: { intent: unknown; ctx: AskContext }[] = [];
+    const asked: { intent: unknown; ctx: ChannelContext }[] = [];
     const standin = await startApp({
-      async handle(intent, ctx) {
+      async runCommand(intent, ctx) {
         asked.push({ intent, ctx });
-        return renderNotice('Subscribed: this channel hears about Vault.');
+        return { kind: 'shared', featureName: 'Vault' };
       },
     });
     const reply = await clickSubscribe(standin, 'certificate-provider-vault');
@@ -71,14 +74,8 @@ describe('"Subscribe this channel"', () => {
     expect(reply?.params).toMatchObject({
       response_type: 'ephemeral',
       replace_original: false,
-      text: 'Subscribed: this channel hears about Vault.',
+      text: ':white_check_mark: Shared *Vault* in this channel.',
     });
     standin.assertClean();
-  });
-
-  it('says kindly when channel notices are not set up', async () => {
-    const standin = await startApp();
-    const reply = await clickSubscribe(standin, 'certificate-provider-vault');
-    expect(String(reply?.params.text)).toContain('not set up');
   });
 });

@@ -6,15 +6,14 @@ import type {
   SlackActionMiddlewareArgs,
   StaticSelectAction,
 } from '@slack/bolt';
+import type { HomePrefs } from '../../home/prefs.js';
+import { INVISIBLE_CHARS } from '../../intents/text.js';
 import { type Registry, StateNameSchema } from '../../registry/schema.js';
-import { ACTION_IDS } from '../../render/ids.js';
-import { INVISIBLE_CHARS } from '../../render/mrkdwn.js';
+import { ACTION_IDS } from '../../render/slack/ids.js';
 import type { ListenerDeps } from '../deps.js';
-import { type HomePrefs, readHomePrefs } from './home-prefs.js';
-import { publishHome } from './home-publish.js';
 
 type HomeAction = StaticSelectAction | PlainTextInputAction | ButtonAction;
-type HomeInteraction = SlackActionMiddlewareArgs<BlockAction<HomeAction>> & AllMiddlewareArgs;
+export type HomeInteraction = SlackActionMiddlewareArgs<BlockAction<HomeAction>> & AllMiddlewareArgs;
 
 /** The saved filter with this action applied. A value that is not (or no longer) valid clears that part. */
 export function nextHomePrefs(current: HomePrefs, action: HomeAction, registry: Registry): HomePrefs {
@@ -41,7 +40,7 @@ export function homeFilter(deps: ListenerDeps) {
     await ack();
     const userId = body.user.id;
     const registry = deps.registry.current();
-    const current = readHomePrefs(deps.store, userId, registry);
-    await publishHome(deps, client, userId, { prefs: nextHomePrefs(current, action, registry) });
+    const current = await deps.home.savedPrefs(userId);
+    await deps.home.publish(client, userId, { prefs: nextHomePrefs(current, action, registry) });
   };
 }

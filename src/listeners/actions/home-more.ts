@@ -1,6 +1,5 @@
 import type { ListenerDeps } from '../deps.js';
 import type { ButtonClick } from './click-context.js';
-import { publishHome } from './home-publish.js';
 
 /** The most pages anyone could need (10,000 features at 50 a page is 200); a bigger value is not ours. */
 const MAX_PAGE = 100_000;
@@ -12,6 +11,6 @@ export function homeMore(deps: ListenerDeps) {
     const page = Number.parseInt(action.value ?? '0', 10);
     const valid = Number.isInteger(page) && page >= 0 && page <= MAX_PAGE ? page : 0;
     // renderHome clamps to the last page, so a page number from before the registry shrank still shows something.
-    await publishHome(deps, client, body.user.id, { page: valid, touch: true });
+    await deps.home.publish(client, body.user.id, { page: valid, touch: true });
   };
 }

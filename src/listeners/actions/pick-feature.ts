@@ -1,8 +1,9 @@
-import { ACTION_IDS } from '../../render/ids.js';
+import { answerFeatureCard } from '../../answer/feature-card.js';
+import { ACTION_IDS } from '../../render/slack/ids.js';
+import { renderSlackAnswer } from '../../render/slack/render-answer.js';
 import type { ListenerDeps } from '../deps.js';
-import { featureCardActions } from './card-actions.js';
 import { type ButtonClick, clickLog } from './click-context.js';
-import { featureById, featureCard, featureGone } from './feature-lookup.js';
+import { featureById, featureGone } from './feature-lookup.js';
 
 /** A "did you mean" button: the answer is replaced with the chosen feature's card, buttons and all. */
 export function pickFeature(deps: ListenerDeps) {
@@ -15,9 +16,13 @@ export function pickFeature(deps: ListenerDeps) {
         { value: action.value },
         'picked a feature no longer in the registry',
       );
-      await respond({ response_type: 'ephemeral', replace_original: false, ...featureGone(action.value) });
+      const gone = renderSlackAnswer(featureGone(action.value));
+      await respond({ response_type: 'ephemeral', replace_original: false, ...gone });
       return;
     }
-    await respond({ replace_original: true, ...featureCard(feature, registry, featureCardActions) });
+    await respond({
+      replace_original: true,
+      ...renderSlackAnswer(answerFeatureCard(feature, undefined, registry)),
+    });
   };
 }

@@ -1,15 +1,37 @@
 import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { ACTION_IDS, baseActionId } from '../../render/ids.js';
+import { ACTION_IDS, baseActionId } from '../../render/slack/ids.js';
 import type { ListenerDeps } from '../deps.js';
+import type { ButtonClick, SelectChoice } from './click-context.js';
 import { filterList } from './filter-list.js';
-import { homeFilter } from './home-filter.js';
+import { type HomeInteraction, homeFilter } from './home-filter.js';
 import { homeMore } from './home-more.js';
 import { pickFeature } from './pick-feature.js';
 import { shareCard } from './share-card.js';
 import { showPolicy } from './show-policy.js';
 import { subscribeFeature } from './subscribe-feature.js';
 
-type ActionHandler = (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => Promise<void>;
+/** Any block_actions delivery, before its element type is known. */
+type AnyAction = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/** A handler with the element type it reads; the dispatcher checks the type before calling it. */
+type Route =
+  | { element: 'button'; handle: (args: ButtonClick) => Promise<void> }
+  | { element: 'static_select'; handle: (args: SelectChoice) => Promise<void> }
+  | { element: 'home'; handle: (args: HomeInteraction) => Promise<void> };
+
+const isButton = (args: AnyAction): args is ButtonClick => args.action.type === 'button';
+const isSelect = (args: AnyAction): args is SelectChoice => args.action.type === 'static_select';
+const isHomeAction = (args: AnyAction): args is HomeInteraction =>
+  ['button', 'static_select', 'plain_text_input'].includes(args.action.type);
+
+/** Calls the route's handler when the element is of the type it reads; false when it is not. */
+async function dispatch(route: Route, args: AnyAction): Promise<boolean> {
+  if (route.element === 'button' && isButton(args)) await route.handle(args);
+  else if (route.element === 'static_select' && isSelect(args)) await route.handle(args);
+  else if (route.element === 'home' && isHomeAction(args)) await route.handle(args);
+  else return false;
+  return true;
+}
 
 /**
  * Every button and select, behind one Bolt listener. Bolt runs the matchers of every registered listener on
@@ -18,27 +40,26 @@ type ActionHandler = (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewa
  * before routing, so a message with several "did you mean" buttons reaches one handler.
  */
 export function registerActions(app: App, deps: ListenerDeps): void {
-  // Each handler reads its own element type (button, select, input); the action id guarantees which.
-  const asHandler = (handler: unknown): ActionHandler => handler as ActionHandler;
-  const homeFilterHandler = asHandler(homeFilter(deps));
-  const filterListHandler = asHandler(filterList(deps));
-  const routes = new Map<string, ActionHandler>([
-    [ACTION_IDS.pickFeature, asHandler(pickFeature(deps))],
-    [ACTION_IDS.shareCard, asHandler(shareCard(deps))],
-    [ACTION_IDS.subscribeFeature, asHandler(subscribeFeature(deps))],
-    [ACTION_IDS.showPolicy, asHandler(showPolicy(deps))],
-    [ACTION_IDS.filterState, filterListHandler],
-    [ACTION_IDS.filterCategory, filterListHandler],
-    [ACTION_IDS.homeFilterState, homeFilterHandler],
-    [ACTION_IDS.homeFilterCategory, homeFilterHandler],
-    [ACTION_IDS.homeSearch, homeFilterHandler],
-    [ACTION_IDS.homeClear, homeFilterHandler],
-    [ACTION_IDS.homeMore, asHandler(homeMore(deps))],
+  const button = (handle: (args: ButtonClick) => Promise<void>): Route => ({ element: 'button', handle });
+  const homeFilterRoute: Route = { element: 'home', handle: homeFilter(deps) };
+  const filterListRoute: Route = { element: 'static_select', handle: filterList(deps) };
+  const routes = new Map<string, Route>([
+    [ACTION_IDS.pickFeature, button(pickFeature(deps))],
+    [ACTION_IDS.shareCard, button(shareCard(deps))],
+    [ACTION_IDS.subscribeFeature, button(subscribeFeature(deps))],
+    [ACTION_IDS.showPolicy, button(showPolicy(deps))],
+    [ACTION_IDS.filterState, filterListRoute],
+    [ACTION_IDS.filterCategory, filterListRoute],
+    [ACTION_IDS.homeFilterState, homeFilterRoute],
+    [ACTION_IDS.homeFilterCategory, homeFilterRoute],
+    [ACTION_IDS.homeSearch, homeFilterRoute],
+    [ACTION_IDS.homeClear, homeFilterRoute],
+    [ACTION_IDS.homeMore, button(homeMore(deps))],
   ]);
   app.action<BlockAction>(/^osm_/, async (args) => {
-    const handler = routes.get(baseActionId(args.action.action_id));
-    // An id this build no longer knows (a retired button on an old message) is still acknowledged.
-    if (handler) await handler(args);
-    else await args.ack();
+    const route = routes.get(baseActionId(args.action.action_id));
+    // An id this build no longer knows (a retired button on an old message), or an element of another
+    // type than the id promises, is still acknowledged.
+    if (!route || !(await dispatch(route, args))) await args.ack();
   });
 }

@@ -1,11 +1,11 @@
-import type { SlackMessage } from '../../render/blocks.js';
-import { context } from '../../render/blocks.js';
-import { renderNotice } from '../../render/help.js';
-import { ACTION_IDS } from '../../render/ids.js';
-import { escapeMrkdwn } from '../../render/mrkdwn.js';
+import { answerFeatureCard } from '../../answer/feature-card.js';
+import type { SlackMessage } from '../../render/slack/blocks.js';
+import { context } from '../../render/slack/blocks.js';
+import { ACTION_IDS } from '../../render/slack/ids.js';
+import { renderSlackAnswer } from '../../render/slack/render-answer.js';
 import type { ListenerDeps } from '../deps.js';
 import { type ButtonClick, clickLog, fromEphemeral } from './click-context.js';
-import { featureById, featureCard, featureGone, parseCardValue } from './feature-lookup.js';
+import { featureById, featureGone, parseCardValue } from './feature-lookup.js';
 
 /** Slack user ids only: the mention is built from the payload's user.id, never from anything typed. */
 const USER_ID = /^[UW][A-Z0-9]{2,}$/;
@@ -31,14 +31,14 @@ export function shareCard(deps: ListenerDeps) {
     const feature = featureById(registry, id);
     if (!feature) {
       log.info({ value: action.value }, 'share clicked for a feature no longer in the registry');
-      await respond({ response_type: 'ephemeral', replace_original: false, ...featureGone(action.value) });
+      const gone = renderSlackAnswer(featureGone(action.value));
+      await respond({ response_type: 'ephemeral', replace_original: false, ...gone });
       return;
     }
-    const card = sharedCard(featureCard(feature, registry, undefined, release), body.user.id);
+    const answer = answerFeatureCard(feature, release, registry);
+    const card = sharedCard(renderSlackAnswer(answer, { interactive: false }), body.user.id);
     await respond({ response_type: 'in_channel', replace_original: false, ...card });
-    const confirmation = renderNotice(
-      `:white_check_mark: Shared *${escapeMrkdwn(feature.name)}* in this channel.`,
-    );
+    const confirmation = renderSlackAnswer({ kind: 'shared', featureName: feature.name });
     await respond(
       fromEphemeral(body)
         ? { replace_original: true, ...confirmation }

@@ -1,6 +1,6 @@
+import { answerQuestion } from '../../answer/answer-question.js';
 import { StateNameSchema } from '../../registry/schema.js';
-import { renderNotice } from '../../render/help.js';
-import { renderPolicy } from '../../render/policy.js';
+import { renderSlackAnswer } from '../../render/slack/render-answer.js';
 import type { ListenerDeps } from '../deps.js';
 import type { ButtonClick } from './click-context.js';
 
@@ -9,9 +9,9 @@ export function showPolicy(deps: ListenerDeps) {
   return async ({ ack, action, respond }: ButtonClick): Promise<void> => {
     await ack();
     const state = StateNameSchema.safeParse(action.value);
-    const message = state.success
-      ? renderPolicy(deps.registry.current(), state.data)
-      : renderNotice('I could not tell which state that button was about. Try `/osm-feature states`.');
-    await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    const answer = state.success
+      ? answerQuestion({ kind: 'policy', state: state.data }, deps.registry.current())
+      : ({ kind: 'unknown-state-button' } as const);
+    await respond({ response_type: 'ephemeral', replace_original: false, ...renderSlackAnswer(answer) });
   };
 }

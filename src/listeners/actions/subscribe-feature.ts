@@ -1,5 +1,6 @@
-import { renderNotice } from '../../render/help.js';
-import { ACTION_IDS } from '../../render/ids.js';
+import type { Answer } from '../../answer/answer.js';
+import { ACTION_IDS } from '../../render/slack/ids.js';
+import { renderSlackAnswer } from '../../render/slack/render-answer.js';
 import type { ListenerDeps } from '../deps.js';
 import { type ButtonClick, clickLog } from './click-context.js';
 import { featureById, featureGone } from './feature-lookup.js';
@@ -14,18 +15,14 @@ export function subscribeFeature(deps: ListenerDeps) {
     const log = clickLog(deps, body, ACTION_IDS.subscribeFeature);
     const feature = featureById(deps.registry.current(), action.value);
     const channelId = body.channel?.id;
-    const message = !feature
+    const answer: Answer = !feature
       ? featureGone(action.value)
-      : !deps.subscriptions
-        ? renderNotice(
-            'Channel notices are not set up on this installation, so I can’t subscribe this channel yet.',
-          )
-        : !channelId
-          ? renderNotice('I can only subscribe a channel from a message in that channel.')
-          : await deps.subscriptions.handle(
-              { kind: 'subscribe', filter: { kind: 'feature', query: feature.id } },
-              { channelId, userId: body.user.id, client, log },
-            );
-    await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+      : !channelId
+        ? { kind: 'subscription-result', result: { kind: 'channel-required' } }
+        : await deps.subscriptions.runCommand(
+            { kind: 'subscribe', filter: { kind: 'feature', query: feature.id } },
+            { channelId, userId: body.user.id, client, log },
+          );
+    await respond({ response_type: 'ephemeral', replace_original: false, ...renderSlackAnswer(answer) });
   };
 }

@@ -1,5 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { answerResolved, resolveText } from '../answer-text.js';
+import { resolveText } from '../../answer/resolve-text.js';
+import { renderSlackAnswer } from '../../render/slack/render-answer.js';
+import { answerResolved } from '../answer-text.js';
 import type { ListenerDeps } from '../deps.js';
 
 /**
@@ -12,7 +14,6 @@ export function featureCommand(deps: ListenerDeps) {
     ack,
     respond,
     client,
-    logger: _l,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const log = deps.log.child({
       kind: 'command',
@@ -24,12 +25,12 @@ export function featureCommand(deps: ListenerDeps) {
     const ctx = { channelId: command.channel_id, userId: command.user_id, client, log };
     // Decided from the parsed intent, so every phrasing of a subscription command takes the slow path.
     const resolved = resolveText(text, deps.registry.current());
-    if (resolved.message) {
-      await ack({ response_type: 'ephemeral', ...resolved.message });
+    if (resolved.answer) {
+      await ack({ response_type: 'ephemeral', ...renderSlackAnswer(resolved.answer) });
       return;
     }
     await ack();
-    const { privateToAsker: _private, ...message } = await answerResolved(resolved, ctx, deps);
-    await respond({ response_type: 'ephemeral', ...message });
+    const { answer } = await answerResolved(resolved, ctx, deps);
+    await respond({ response_type: 'ephemeral', ...renderSlackAnswer(answer) });
   };
 }

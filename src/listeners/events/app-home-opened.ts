@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { publishHome } from '../actions/home-publish.js';
 import type { ListenerDeps } from '../deps.js';
 
 /**
@@ -13,6 +12,6 @@ export function appHomeOpened(deps: ListenerDeps) {
     client,
   }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab !== 'home') return;
-    await publishHome(deps, client, event.user, { touch: true });
+    await deps.home.publish(client, event.user, { touch: true });
   };
 }

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { renderSlackAnswer } from '../../render/slack/render-answer.js';
 import { answerText } from '../answer-text.js';
 import type { ListenerDeps } from '../deps.js';
 
@@ -20,11 +21,12 @@ export function appMention(deps: ListenerDeps) {
       user: event.user,
       channel: event.channel,
     });
-    const { privateToAsker, ...message } = await answerText(
+    const { privateToAsker, answer } = await answerText(
       event.text ?? '',
       { channelId: event.channel, userId: event.user ?? '', client, log },
       deps,
     );
+    const message = renderSlackAnswer(answer);
     const threadTs = event.thread_ts ?? event.ts;
     if (privateToAsker && event.user) {
       await client.chat.postEphemeral({

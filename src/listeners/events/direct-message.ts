@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { renderSlackAnswer } from '../../render/slack/render-answer.js';
 import { answerText } from '../answer-text.js';
 import type { ListenerDeps } from '../deps.js';
 
@@ -19,17 +20,13 @@ export function directMessage(deps: ListenerDeps) {
       event_id: 'event_id' in body ? body.event_id : undefined,
       user,
     });
-    const { privateToAsker: _private, ...message } = await answerText(
-      text,
-      { channelId: event.channel, userId: user, client, log },
-      deps,
-    );
+    const { answer } = await answerText(text, { channelId: event.channel, userId: user, client, log }, deps);
     const threadTs =
       'thread_ts' in event && typeof event.thread_ts === 'string' ? event.thread_ts : undefined;
     await client.chat.postMessage({
       channel: event.channel,
       ...(threadTs ? { thread_ts: threadTs } : {}),
-      ...message,
+      ...renderSlackAnswer(answer),
     });
   };
 }

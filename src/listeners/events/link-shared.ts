@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { LinkUnfurls } from '@slack/types';
-import { DOCS_DOMAIN } from '../../render/ids.js';
-import { renderUnfurl } from '../../render/unfurl.js';
+import { DOCS_DOMAIN } from '../../render/slack/ids.js';
+import { renderUnfurl } from '../../render/slack/unfurl.js';
 import type { ListenerDeps } from '../deps.js';
 
 /** Slack sends at most a handful of links per event; more would only be a message full of links. */

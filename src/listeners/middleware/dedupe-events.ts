@@ -9,7 +9,7 @@ export function dedupeEvents(deps: ListenerDeps): Middleware<AnyMiddlewareArgs> 
   return async ({ body, next, context }) => {
     const eventId =
       typeof body === 'object' && body !== null && 'event_id' in body ? body.event_id : undefined;
-    if (typeof eventId === 'string' && !deps.store.markEventSeen(eventId)) {
+    if (typeof eventId === 'string' && !(await deps.events.firstSeen(eventId))) {
       deps.log.info({ event_id: eventId, retry: context.retryNum }, 'duplicate event delivery dropped');
       return;
     }

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion, isQuestion } from '../../../src/intents/answer.js';
 import type { Intent } from '../../../src/intents/intent.js';
 import { parseIntent } from '../../../src/intents/parse.js';
 import { findFeature } from '../../../src/registry/query/match.js';
 import type { Registry } from '../../../src/registry/schema.js';
 import { loadRegistryFile } from '../../../src/sources/read-registry.js';
+import { askSlack } from '../../harness/answers.js';
 
 let registry: Registry;
 beforeAll(async () => {
@@ -136,7 +136,7 @@ describe('plain-English questions people really ask', () => {
   ])('%s → a feature card for %s', (text, id) => {
     const intent = parseIntent(text, registry);
     expect(intent.kind).toBe('feature');
-    const answer = isQuestion(intent) ? answerQuestion(intent, registry) : undefined;
+    const answer = askSlack(text, registry);
     expect(answer?.text ?? '').toMatch(
       new RegExp(registry.features.find((f) => f.id === id)?.name.slice(0, 12) ?? 'x'),
     );
@@ -160,8 +160,7 @@ describe('plain-English questions people really ask', () => {
   });
 
   it('answers two features named at once with a choice', () => {
-    const intent = parseIntent('prometheus and grafana', registry);
-    const answer = isQuestion(intent) ? answerQuestion(intent, registry) : undefined;
+    const answer = askSlack('prometheus and grafana', registry);
     expect(answer?.text).toContain('Did you mean');
   });
 });
@@ -196,9 +195,8 @@ describe('second acceptance pass phrasings', () => {
   });
 
   it('does not take "retries" for the metrics category', () => {
-    const intent = parseIntent('retries', registry);
-    expect(intent.kind).toBe('feature');
-    const answer = isQuestion(intent) ? answerQuestion(intent, registry) : undefined;
+    expect(parseIntent('retries', registry).kind).toBe('feature');
+    const answer = askSlack('retries', registry);
     expect(answer?.text).toContain('I don');
   });
 });

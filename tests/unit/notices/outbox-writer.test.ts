@@ -4,7 +4,7 @@ import { changeSetId, NoticePayloadSchema, registryFingerprint } from '../../../
 import { LAST_ANNOUNCEMENT_KEY } from '../../../src/notices/last-announcement.js';
 import { recordRegistryVersion } from '../../../src/notices/outbox-writer.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';
-import { realRegistry, withFeature } from './fixtures.js';
+import { realRegistry, withFeature } from '../../harness/registry-fixtures.js';
 
 const log = pino({ level: 'silent' });
 const v1 = realRegistry();

@@ -3,7 +3,7 @@ import { matchesFilter, routeChanges } from '../../../src/notices/route.js';
 import { type Change, diffRegistries } from '../../../src/registry/history/diff.js';
 import type { Registry } from '../../../src/registry/schema.js';
 import type { SubscriptionFilter } from '../../../src/store/store.js';
-import { realRegistry, sub, withAdded, withFeature } from './fixtures.js';
+import { realRegistry, sub, withAdded, withFeature } from '../../harness/registry-fixtures.js';
 
 const before = realRegistry();
 /** One change of every kind, all in one change-set. */

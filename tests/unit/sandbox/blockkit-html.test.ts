@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { actions, button, context, divider, fields, header, section } from '../../../src/render/blocks.js';
-import { renderFeatureCard } from '../../../src/render/feature-card.js';
+import {
+  actions,
+  button,
+  context,
+  divider,
+  fields,
+  header,
+  section,
+} from '../../../src/render/slack/blocks.js';
 import { blocksToHtml, placeholderHtml, textObjectHtml } from '../../../src/sandbox/blockkit-html.js';
 import { loadRegistryFile } from '../../../src/sources/read-registry.js';
+import { cardMessage } from '../../harness/answers.js';
 
 describe('blocksToHtml', () => {
   it('renders header, section text and fields, context and divider', () => {
@@ -86,7 +94,7 @@ describe('blocksToHtml', () => {
     if (!loaded.ok) throw new Error('registry did not load');
     const feature = loaded.registry.features.find((f) => f.id === 'multicluster');
     if (!feature) throw new Error('no multicluster feature');
-    const html = blocksToHtml(renderFeatureCard(feature, loaded.registry).blocks);
+    const html = blocksToHtml(cardMessage(feature, loaded.registry).blocks);
     expect(html).toContain('<h3 class="bk-header">Multicluster</h3>');
     expect(html).toContain('None. Can be deprecated at any time.');
     expect(html).not.toContain('unsupported');

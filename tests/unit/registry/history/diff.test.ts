@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diffRegistries, featuresOf } from '../../../../src/registry/history/diff.js';
 import { parseRegistry } from '../../../../src/registry/load.js';
-import { realRegistry, withAdded, withFeature } from '../../notices/fixtures.js';
+import { realRegistry, withAdded, withFeature } from '../../../harness/registry-fixtures.js';
 
 const before = realRegistry();
 

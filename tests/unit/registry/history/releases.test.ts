@@ -1,8 +1,4 @@
-import type { KnownBlock } from '@slack/types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion, isQuestion } from '../../../../src/intents/answer.js';
-import { parseIntent } from '../../../../src/intents/parse.js';
-import { diffRegistries } from '../../../../src/registry/history/diff.js';
 import { guaranteeFor } from '../../../../src/registry/history/guarantee.js';
 import {
   addMinors,
@@ -12,10 +8,8 @@ import {
 } from '../../../../src/registry/history/releases.js';
 import { checkRegistrySemantics } from '../../../../src/registry/load-checks.js';
 import { type Feature, type Registry, RegistrySchema } from '../../../../src/registry/schema.js';
-import { renderChanges, renderHistory, renderReleases } from '../../../../src/render/releases.js';
+import { guaranteeText } from '../../../../src/render/phrases/guarantee.js';
 import { loadRegistryFile } from '../../../../src/sources/read-registry.js';
-import { assertWithinSlackLimits } from '../../../../src/standin/block-kit-limits.js';
-import { syntheticRegistry } from '../../../harness/synthetic-registry.js';
 
 let registry: Registry;
 beforeAll(async () => {
@@ -39,7 +33,6 @@ const promoted = (): Feature => ({
   ],
   notes: [{ release: 'v1.2', text: 'Promoted.' }],
 });
-const textOf = (blocks: KnownBlock[]): string => JSON.stringify(blocks);
 
 describe('release arithmetic', () => {
   it.each([
@@ -149,7 +142,7 @@ describe('guaranteeFor', () => {
       'Guaranteed advance notice before deprecation and an upgrade path to alternatives; supported for several subsequent releases.',
     ],
   ])('%s', (_name, id, since, expected) => {
-    expect(guaranteeFor(feature(id), registry, since)).toContain(expected);
+    expect(guaranteeText(guaranteeFor(feature(id), registry, since))).toContain(expected);
   });
 
   it.each([
@@ -161,62 +154,6 @@ describe('guaranteeFor', () => {
     ['Deprecated only with advance notice.', 'v1.1', 'Guaranteed advance notice before deprecation.'],
     ['Ask the maintainers.', 'v1.1', 'Ask the maintainers.'],
   ])('a policy saying "%s" promises only that', (text, since, expected) => {
-    expect(guaranteeFor(beta(), policy(text), since)).toBe(expected);
-  });
-});
-
-describe('release renderers', () => {
-  it('renderHistory: added as, then became; a feature without history says so', () => {
-    const text = textOf(renderHistory(promoted(), registry).blocks);
-    expect(text).toContain('*v1.0*: added as :test_tube: Alpha');
-    expect(text).toContain('*v1.2*: became :large_blue_diamond: Beta');
-    expect(text).toContain('Promoted.');
-    const { history: _history, ...noHistory } = feature('osm-cli');
-    expect(textOf(renderHistory(noHistory, registry).blocks)).toContain('No release history recorded');
-  });
-
-  it('renderReleases: newest first, the current one marked; none recorded', () => {
-    const message = renderReleases(registry);
-    expect(message.text).toBe('Known OSM releases: v1.2, v1.1, v1.0');
-    expect(textOf(message.blocks)).toContain('*v1.2* _(current)_');
-    const { releases: _r, current_release: _c, ...bare } = registry;
-    expect(renderReleases(bare).text).toBe('This registry records no releases.');
-  });
-
-  it('renderChanges: one line per change, or "no feature changed"', () => {
-    const before = registryAt(registry, 'v1.0');
-    const after = registryAt(registry, 'v1.1');
-    if (!before.ok || !after.ok) throw new Error('views');
-    const message = renderChanges(diffRegistries(before.registry, after.registry), 'v1.0', 'v1.1', registry);
-    expect(message.text).toBe('Changes v1.0 → v1.1: Circuit breaking: added as Alpha');
-    expect(renderChanges([], 'v1.1', 'v1.2', registry).text).toBe(
-      'No feature changed between v1.1 and v1.2.',
-    );
-  });
-
-  it('renderChanges: a huge change set stays within Slack limits and counts what it leaves out', () => {
-    const big = syntheticRegistry(registry, 300);
-    const message = renderChanges(diffRegistries({ ...big, features: [] }, big), 'v1.0', 'v1.1', big);
-    assertWithinSlackLimits(message);
-    expect(textOf(message.blocks)).toMatch(/…and \d+ more changes not shown/);
-    expect(message.text.length).toBeLessThanOrEqual(3000);
-  });
-});
-
-describe('release questions through the engine', () => {
-  const ask = (text: string) => {
-    const intent = parseIntent(text, registry);
-    if (!isQuestion(intent)) throw new Error(text);
-    return answerQuestion(intent, registry);
-  };
-  it.each([
-    ['changes v1.0..v1.1', 'Circuit breaking: added as Alpha'],
-    ['circuit breaking in v1.0', 'did not exist yet in v1.0: it was added in v1.1'],
-    ['stable in v1.0', 'Stable features in v1.0 (21)'],
-    ['alpha in v1.1', 'Alpha features in v1.1 (4)'],
-    ['multicluster@v9.9', 'I have no record of release v9.9'],
-  ])('%s → %s', (question, expected) => {
-    const message = ask(question);
-    expect(`${message.text} ${textOf(message.blocks)}`).toContain(expected);
+    expect(guaranteeText(guaranteeFor(beta(), policy(text), since))).toBe(expected);
   });
 });

@@ -1,0 +1,113 @@
+import type { Change } from '../registry/history/diff.js';
+import type { Guarantee } from '../registry/history/guarantee.js';
+import type { FeatureFilter } from '../registry/query/feature-filter.js';
+import type { Category, Feature, FeatureNote, Registry, StateName, StatePolicy } from '../registry/schema.js';
+import type { SubscriptionResult } from './subscription-result.js';
+
+/** Where an answer comes from: the registry's source and the release it describes (a release view's own). */
+export interface AnswerSource {
+  name: string;
+  url?: string;
+  release?: string;
+}
+
+/** A feature's card: today's (with since-release and guarantee), or as of a release. */
+export interface FeatureCard {
+  feature: Feature;
+  categoryName: string;
+  policy: StatePolicy;
+  /** Today's card: the release the feature entered its state in, when the history says. */
+  since?: string;
+  /** Today's card: what the state's deprecation policy guarantees this feature. */
+  guarantee?: Guarantee;
+  /** A card asked "as of" a release: that release, and when the feature entered the state it had then. */
+  asOf?: { release: string; since?: string };
+  /** Notes known at the card's release (no notes from the future). */
+  notes: FeatureNote[];
+  source: AnswerSource;
+}
+
+/** What a list shows: everything, one state (or everything but it), or one category (optionally one state). */
+export type ListScope =
+  | { kind: 'all' }
+  | { kind: 'state'; state: StateName; negate: boolean }
+  | { kind: 'category'; category: Category; state?: StateName };
+
+export interface FeatureList {
+  scope: ListScope;
+  /** The release the listed registry describes (today's, or the one asked "as of"). */
+  release?: string;
+  features: Feature[];
+  /** Every category in the registry's order: groups the list and fills its category filter. */
+  categories: Category[];
+  /** What the listed state promises, for lists of one state. */
+  policy?: StatePolicy;
+  /** The filter the list's controls start from (its release set when asked "as of"); none for negated lists. */
+  filter?: FeatureFilter;
+  source: AnswerSource;
+}
+
+export interface CategoryCount {
+  category: Category;
+  total: number;
+  counts: Record<StateName, number>;
+}
+
+export interface ReleaseEntry {
+  name: string;
+  date?: string;
+  notes?: string;
+  current: boolean;
+}
+
+/**
+ * Everything the bot can answer, as plain data: no text meant for a person and no Block Kit. Each surface
+ * renders it (render/slack for Slack, render/terminal for the CLI). Feature, category and policy values are
+ * the registry's own objects, shared, never copied.
+ */
+export type Answer =
+  | { kind: 'feature-card'; card: FeatureCard }
+  | { kind: 'feature-not-yet'; feature: Feature; release: string; firstRelease: string }
+  | { kind: 'feature-no-history'; feature: Feature; release: string }
+  | { kind: 'did-you-mean'; query: string; candidates: Feature[] }
+  | { kind: 'not-found'; query: string; suggestions: Feature[] }
+  | { kind: 'feature-list'; list: FeatureList }
+  | { kind: 'category-not-found'; query: string; ambiguous: boolean; categories: Category[] }
+  | { kind: 'categories'; groups: CategoryCount[]; source: AnswerSource }
+  | { kind: 'policy'; state: StateName; policy: StatePolicy; count: number; source: AnswerSource }
+  | {
+      kind: 'states';
+      states: Registry['states'];
+      counts: Readonly<Record<StateName, number>>;
+      /** What the asker called a state that is not one. */
+      unknownState?: string;
+      source: AnswerSource;
+    }
+  | { kind: 'releases'; releases: ReleaseEntry[] }
+  | { kind: 'history'; feature: Feature; source: AnswerSource }
+  | {
+      kind: 'changes';
+      from: string;
+      to: string;
+      changes: Change[];
+      /** Today's policies: what each change's new state promises. */
+      states: Registry['states'];
+      source: AnswerSource;
+    }
+  | { kind: 'no-releases' }
+  | { kind: 'first-release'; release: string }
+  | { kind: 'unknown-release'; release: string; known: string[] }
+  | { kind: 'help'; greeting: boolean; featureCount: number }
+  | { kind: 'thanks' }
+  | { kind: 'not-understood'; text: string }
+  | { kind: 'subscription-result'; result: SubscriptionResult }
+  /** A button or select named a feature (by id) that has since left the registry. */
+  | { kind: 'feature-gone'; id?: string }
+  /** "Share in channel" worked. */
+  | { kind: 'shared'; featureName: string }
+  /** A list filter from an old message cannot be applied any more. */
+  | { kind: 'stale-filter'; reason: 'unreadable' | 'category-gone' }
+  /** A "what does this state promise" button whose value is not a state. */
+  | { kind: 'unknown-state-button' };
+
+export type AnswerKind = Answer['kind'];

@@ -1,0 +1,59 @@
+import type { SubscriptionFilter } from '../registry/subscription-filter.js';
+
+/** A stored filter with the name of what it names (a feature or a category), when that is still known. */
+export interface NamedFilter {
+  filter: SubscriptionFilter;
+  /** The feature's or category's name today; absent when it has left the registry (its id is shown). */
+  name?: string;
+}
+
+/** One line of a channel's subscription list. */
+export interface ListedSubscription {
+  filter: NamedFilter;
+  /** Who subscribed: a Slack user id (or another name an older build wrote). */
+  createdBy: string;
+  /** Made by NOTICE_CHANNELS, not by a person. */
+  fromConfig: boolean;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  active: boolean;
+  deactivatedReason?: string;
+}
+
+/** How the bot is named in "invite me" hints: its name and user id as Slack reports them, when known. */
+export interface BotIdentity {
+  name?: string;
+  userId?: string;
+}
+
+/** What a subscription command did, as data; render/slack words it. */
+export type SubscriptionResult =
+  | {
+      kind: 'subscribed';
+      filter: NamedFilter;
+      state: 'created' | 'existing' | 'resumed';
+      /** Set when the bot could not check that it can post in the channel. */
+      uncheckedError?: string;
+      bot: BotIdentity;
+    }
+  | { kind: 'invite-needed'; filter: NamedFilter; bot: BotIdentity }
+  | { kind: 'archived' }
+  | { kind: 'unsubscribed-all'; removed: number; hadConfig: boolean }
+  | {
+      kind: 'unsubscribed';
+      filter: NamedFilter;
+      removed: number;
+      remaining: NamedFilter[];
+      wasConfig: boolean;
+    }
+  | { kind: 'list'; subscriptions: ListedSubscription[]; bot: BotIdentity }
+  | {
+      kind: 'ambiguous-filter';
+      subject: 'feature' | 'category';
+      query: string;
+      names: string[];
+      verb: 'subscribe' | 'unsubscribe';
+    }
+  | { kind: 'unknown-category'; query: string; categories: string[] }
+  /** A subscribe button pressed somewhere that is not a channel. */
+  | { kind: 'channel-required' };

@@ -1,0 +1,44 @@
+import type { Feature } from '../../registry/schema.js';
+import { candidateLine, didYouMeanLead, nearestNames, notFoundLead } from '../phrases/answers.js';
+import { COMMAND } from '../slack/ids.js';
+import { page, title } from './layout.js';
+import { TERMINAL_MARKUP as m } from './markup.js';
+
+const EXAMPLES = [
+  ['multicluster', 'a feature’s state and what it promises'],
+  ['stable', 'every Stable feature (also beta, alpha)'],
+  ['list', 'the whole registry by category'],
+  ['category security', 'one category'],
+  ['policy beta', 'what a state promises; states compares all three'],
+  ['multicluster@v1.0', 'a feature as of a release; releases, changes, history <feature>'],
+] as const;
+
+/** Usage with examples, for the CLI. Pure. */
+export function helpText(featuresKnown: number, greeting: boolean): string {
+  return page([
+    title('OSM feature lifecycle bot'),
+    greeting ? `Hi! ${m.emoji('wave')}` : undefined,
+    'I tell you where every Open Service Mesh feature stands: Alpha, Beta or Stable, and what that promises.',
+    EXAMPLES.map(([ask, what]) => `osm-feature ask "${ask}" — ${what}`).join('\n'),
+    `In Slack: ${COMMAND} <question>, a mention or a DM; ${COMMAND} subscribe for channel notices · ${featuresKnown} features known`,
+  ]);
+}
+
+/** Several features are about equally close. Pure. */
+export function didYouMeanText(query: string, candidates: readonly Feature[]): string {
+  return `${didYouMeanLead(query, m)}\n${candidates.map((f) => candidateLine(f, m)).join('\n')}`;
+}
+
+/** Nothing is close: say so and suggest the nearest names. Pure. */
+export function notFoundText(query: string, suggestions: readonly Feature[]): string {
+  return page([
+    `${notFoundLead(query, m)}${suggestions.length > 0 ? `\n${nearestNames(suggestions, m)}` : ''}`,
+    'See every feature with osm-feature ask list, or osm-feature ask help.',
+  ]);
+}
+
+/** Phrasing that was not understood. Pure. */
+export function notUnderstoodText(text: string): string {
+  const echo = text.trim() ? ` ${m.quote(m.echo(text, 60))}` : '';
+  return `Sorry, I didn’t understand${echo}. I answer questions about OSM features, for example:\n• which features are stable?\n• tell me about vault\n• what does beta mean?`;
+}

@@ -1,0 +1,43 @@
+import type { Answer } from '../../answer/answer.js';
+import { oneLineAnswer } from '../phrases/one-line-answers.js';
+import { COMMAND } from '../slack/ids.js';
+import { featureCardText } from './feature-card.js';
+import { didYouMeanText, helpText, notFoundText, notUnderstoodText } from './help.js';
+import { categoriesText, featureListText } from './lists.js';
+import { TERMINAL_MARKUP as m } from './markup.js';
+import { policyText, statesText } from './policy.js';
+import { changesText, historyText, releasesText } from './releases.js';
+
+/** An answer as terminal text, for the CLI: no Slack markup ever reaches it. Pure. */
+export function renderTerminalAnswer(answer: Answer): string {
+  switch (answer.kind) {
+    case 'feature-card':
+      return featureCardText(answer.card);
+    case 'feature-list':
+      return featureListText(answer.list);
+    case 'did-you-mean':
+      return didYouMeanText(answer.query, answer.candidates);
+    case 'not-found':
+      return notFoundText(answer.query, answer.suggestions);
+    case 'categories':
+      return categoriesText(answer);
+    case 'policy':
+      return policyText(answer);
+    case 'states':
+      return statesText(answer);
+    case 'releases':
+      return releasesText(answer);
+    case 'history':
+      return historyText(answer.feature, answer.source);
+    case 'changes':
+      return changesText(answer);
+    case 'help':
+      return helpText(answer.featureCount, answer.greeting);
+    case 'not-understood':
+      return notUnderstoodText(answer.text);
+    case 'subscription-result':
+      return `Subscriptions only work in Slack: type ${COMMAND} subscribe in a channel.`;
+    default:
+      return oneLineAnswer(answer, m);
+  }
+}

@@ -1,0 +1,141 @@
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
+import type { Answer } from '../answer/answer.js';
+import type { BotIdentity, SubscriptionResult } from '../answer/subscription-result.js';
+import type { FilterRequest, SubscriptionIntent } from '../intents/intent.js';
+import type { RegistryProvider } from '../registry/provider.js';
+import type { SubscriptionFilter } from '../registry/subscription-filter.js';
+import { canonicalFilterKey, type Store, type Subscription } from '../store/store.js';
+import { CONFIG_SUBSCRIBER } from './config-subscriptions.js';
+import { nameFilter } from './named-filter.js';
+import { checkPostable } from './postability.js';
+import { resolveFilter } from './resolve-filter.js';
+
+/** Who asked, where: the channel a subscription command acts on. */
+export interface ChannelContext {
+  channelId: string;
+  userId: string;
+  client: WebClient;
+  log: Logger;
+}
+
+/** Channel subscriptions: what `subscribe`, `unsubscribe` and `subscriptions` do, typed or by button. */
+export interface SubscriptionService {
+  /** Runs one subscription command for the channel and says, as data, what it did. */
+  runCommand(intent: SubscriptionIntent, ctx: ChannelContext): Promise<Answer>;
+}
+
+export interface SubscriptionServiceDeps {
+  registry: RegistryProvider;
+  store: Store;
+  /** The bot's name and user id as Slack reported them at start, for "invite me" hints. */
+  bot?: () => BotIdentity;
+}
+
+const sameFilter = (a: SubscriptionFilter, b: SubscriptionFilter): boolean =>
+  canonicalFilterKey(a) === canonicalFilterKey(b);
+
+const result = (r: SubscriptionResult): Answer => ({ kind: 'subscription-result', result: r });
+
+/**
+ * Subscribing checks first that the bot can post in the channel: a private channel it is not in is NOT
+ * subscribed (the answer says how to invite it). That is the kinder choice: a subscription that can never
+ * deliver would be paused by the first failed notice, long after anyone remembers asking.
+ */
+export function createSubscriptionService(deps: SubscriptionServiceDeps): SubscriptionService {
+  const bot = (): BotIdentity => deps.bot?.() ?? {};
+  const list = (channelId: string): Subscription[] =>
+    deps.store.listSubscriptions(channelId, { includeInactive: true });
+
+  const subscribe = async (request: FilterRequest, ctx: ChannelContext): Promise<Answer> => {
+    const registry = deps.registry.current();
+    const resolved = resolveFilter(request, registry, 'subscribe');
+    if (!resolved.ok) return resolved.answer;
+    const filter = resolved.filter;
+    const named = nameFilter(filter, registry);
+    const postable = await checkPostable(ctx.client, ctx.channelId);
+    if (postable.kind === 'archived') return result({ kind: 'archived' });
+    if (postable.kind === 'invite-needed')
+      return result({ kind: 'invite-needed', filter: named, bot: bot() });
+    const before = list(ctx.channelId).find((s) => sameFilter(s.filter, filter));
+    const { created } = deps.store.addSubscription({
+      channelId: ctx.channelId,
+      filter,
+      createdBy: ctx.userId,
+    });
+    const state = created ? 'created' : before && !before.active ? 'resumed' : 'existing';
+    ctx.log.info({ filter, state }, 'channel subscribed to notices');
+    if (postable.kind === 'unknown')
+      ctx.log.warn({ error: postable.error }, 'could not check the channel at subscribe time');
+    return result({
+      kind: 'subscribed',
+      filter: named,
+      state,
+      ...(postable.kind === 'unknown' ? { uncheckedError: postable.error } : {}),
+      bot: bot(),
+    });
+  };
+
+  const unsubscribeAll = (ctx: ChannelContext): Answer => {
+    const had = list(ctx.channelId);
+    const removed = deps.store.removeSubscription(ctx.channelId);
+    ctx.log.info({ removed }, 'channel unsubscribed from all notices');
+    return result({ kind: 'unsubscribed-all', removed, hadConfig: had.some((s) => s.source === 'config') });
+  };
+
+  const unsubscribeOne = (request: FilterRequest, ctx: ChannelContext): Answer => {
+    const registry = deps.registry.current();
+    const existing = list(ctx.channelId);
+    let filter: SubscriptionFilter | undefined;
+    const resolved = resolveFilter(request, registry, 'unsubscribe');
+    if (resolved.ok) filter = resolved.filter;
+    else if (request.kind === 'feature' || request.kind === 'category') {
+      // The feature or category may be gone from the registry while the subscription remains: match its id.
+      const id = request.query.trim().toLowerCase().replace(/\s+/g, '-');
+      filter = existing
+        .map((s) => s.filter)
+        .find((f) => ('featureId' in f ? f.featureId : 'categoryId' in f ? f.categoryId : '') === id);
+    }
+    if (!filter) return resolved.ok ? listAnswer(existing) : resolved.answer;
+    const target = filter;
+    const wasConfig = existing.some((s) => s.source === 'config' && sameFilter(s.filter, target));
+    const removed = deps.store.removeSubscription(ctx.channelId, target);
+    ctx.log.info({ filter: target, removed }, 'channel unsubscribed from notices');
+    return result({
+      kind: 'unsubscribed',
+      filter: nameFilter(target, registry),
+      removed,
+      remaining: list(ctx.channelId).map((s) => nameFilter(s.filter, registry)),
+      wasConfig,
+    });
+  };
+
+  const listAnswer = (subs: readonly Subscription[]): Answer => {
+    const registry = deps.registry.current();
+    return result({
+      kind: 'list',
+      subscriptions: subs.map((s) => ({
+        filter: nameFilter(s.filter, registry),
+        createdBy: s.createdBy,
+        fromConfig: s.source === 'config' || s.createdBy === CONFIG_SUBSCRIBER,
+        createdAt: s.createdAt,
+        active: s.active,
+        ...(s.deactivatedReason === undefined ? {} : { deactivatedReason: s.deactivatedReason }),
+      })),
+      bot: bot(),
+    });
+  };
+
+  return {
+    async runCommand(intent, ctx) {
+      switch (intent.kind) {
+        case 'subscribe':
+          return subscribe(intent.filter, ctx);
+        case 'unsubscribe':
+          return intent.filter ? unsubscribeOne(intent.filter, ctx) : unsubscribeAll(ctx);
+        case 'subscriptions':
+          return listAnswer(list(ctx.channelId));
+      }
+    },
+  };
+}

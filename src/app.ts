@@ -40,8 +40,6 @@ const ANSWER_RETRIES = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_0
 /** Builds the Bolt app for a Slack mode and registers the listeners. No I/O until start(). */
 export function createApp(config: Config, deps: ListenerDeps, log: Logger, opts: AppOptions = {}): SlackApp {
   const mode = config.mode;
-  if (mode.kind === 'sandbox')
-    throw new Error('createApp needs Slack credentials; the sandbox builds its own');
   const clientOptions = {
     // A Web API call that never answers must not hold a reply forever (web-api's default timeout is none).
     timeout: opts.clientTimeoutMs ?? WEB_API_TIMEOUT_MS,

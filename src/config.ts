@@ -75,13 +75,13 @@ const EnvSchema = z.object({
   ),
 });
 
+/** How the bot reaches Slack. */
 export type SlackMode =
   | { kind: 'socket'; botToken: string; appToken: string }
-  | { kind: 'http'; botToken: string; signingSecret: string }
-  | { kind: 'sandbox' };
+  | { kind: 'http'; botToken: string; signingSecret: string };
 
-export interface Config {
-  mode: SlackMode;
+/** What every way of running shares. */
+export interface Settings {
   slackApiUrl?: string;
   port: number;
   host: string;
@@ -93,8 +93,24 @@ export interface Config {
   noticeChannels: string[];
 }
 
+/** The bot against Slack. */
+export interface Config extends Settings {
+  mode: SlackMode;
+}
+
+/** No Slack credentials at all: the local sandbox, which makes up its own. */
+export interface SandboxConfig extends Settings {
+  mode: { kind: 'sandbox' };
+}
+
+export type LoadedConfig = Config | SandboxConfig;
+
+export function isSandbox(config: LoadedConfig): config is SandboxConfig {
+  return config.mode.kind === 'sandbox';
+}
+
 /** Validates the environment once, at the edge. Throws ConfigError with one line naming the variable. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): LoadedConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -102,8 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`${name}: ${issue?.message ?? 'is invalid'}`);
   }
   const e = parsed.data;
-  return {
-    mode: slackMode(e.SLACK_BOT_TOKEN, e.SLACK_APP_TOKEN, e.SLACK_SIGNING_SECRET),
+  const settings: Settings = {
     slackApiUrl: e.SLACK_API_URL,
     port: e.PORT,
     host: e.HOST,
@@ -114,9 +129,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     noticeChannels: e.NOTICE_CHANNELS,
   };
+  const mode = slackMode(e.SLACK_BOT_TOKEN, e.SLACK_APP_TOKEN, e.SLACK_SIGNING_SECRET);
+  return mode.kind === 'sandbox' ? { ...settings, mode } : { ...settings, mode };
 }
 
-function slackMode(botToken?: string, appToken?: string, signingSecret?: string): SlackMode {
+function slackMode(
+  botToken?: string,
+  appToken?: string,
+  signingSecret?: string,
+): SlackMode | SandboxConfig['mode'] {
   if (!botToken && !appToken && !signingSecret) return { kind: 'sandbox' };
   if (!botToken) {
     throw new ConfigError(
@@ -133,7 +154,7 @@ function slackMode(botToken?: string, appToken?: string, signingSecret?: string)
 }
 
 /** Values that must never reach a log line. */
-export function secretsOf(config: Config): string[] {
+export function secretsOf(config: LoadedConfig): string[] {
   const m = config.mode;
   if (m.kind === 'socket') return [m.botToken, m.appToken];
   if (m.kind === 'http') return [m.botToken, m.signingSecret];

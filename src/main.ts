@@ -1,6 +1,14 @@
 import type { Logger } from 'pino';
 import { startBot } from './bot.js';
-import { type Config, ConfigError, loadConfig, secretsOf } from './config.js';
+import {
+  type Config,
+  ConfigError,
+  isSandbox,
+  type LoadedConfig,
+  loadConfig,
+  type SandboxConfig,
+  secretsOf,
+} from './config.js';
 import { createLogger } from './logger.js';
 import { formatRegistryError, RegistryLoadError } from './registry/load.js';
 import { startSandbox } from './sandbox/server.js';
@@ -14,7 +22,7 @@ interface Running {
 
 /** Exit codes: 0 clean stop, 1 start-up failure (bad registry, Slack refused, port taken), 2 bad configuration. */
 async function main(): Promise<void> {
-  let config: Config;
+  let config: LoadedConfig;
   try {
     config = loadConfig();
   } catch (err) {
@@ -26,8 +34,7 @@ async function main(): Promise<void> {
   }
   const log = createLogger({ level: terminalLevel(config), secrets: secretsOf(config) });
   try {
-    const running =
-      config.mode.kind === 'sandbox' ? await runSandbox(config, log) : await runBot(config, log);
+    const running = isSandbox(config) ? await runSandbox(config, log) : await runBot(config, log);
     stopOnSignal(running, log);
   } catch (err) {
     if (err instanceof RegistryLoadError) {
@@ -50,7 +57,7 @@ async function runBot(config: Config, log: Logger): Promise<Running> {
  * No Slack credentials: the local sandbox, with the real app behind the Slack stand-in. The terminal gets
  * one line, the URL (see terminalLevel).
  */
-async function runSandbox(config: Config, log: Logger): Promise<Running> {
+async function runSandbox(config: SandboxConfig, log: Logger): Promise<Running> {
   const sandbox = await startSandbox({
     port: config.port,
     host: config.host,
@@ -70,8 +77,8 @@ async function runSandbox(config: Config, log: Logger): Promise<Running> {
  * The sandbox is for a person at a terminal: the app's info lines (registry loaded, shutting down) are kept
  * back there unless LOG_LEVEL asks for debug or trace; warnings and errors still show.
  */
-function terminalLevel(config: Config): Config['logLevel'] {
-  if (config.mode.kind !== 'sandbox') return config.logLevel;
+function terminalLevel(config: LoadedConfig): Config['logLevel'] {
+  if (!isSandbox(config)) return config.logLevel;
   return config.logLevel === 'info' ? 'warn' : config.logLevel;
 }
 
@@ -94,7 +101,7 @@ function stopOnSignal(running: Running, log: Logger): void {
 }
 
 /** One line that says what to fix. */
-function startFailure(err: unknown, config: Config): string {
+function startFailure(err: unknown, config: LoadedConfig): string {
   if (err instanceof Error && 'code' in err && err.code === 'EADDRINUSE') {
     return `port ${config.port} is already in use; set PORT to another one (PORT=0 picks a free port)`;
   }

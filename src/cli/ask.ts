@@ -1,6 +1,7 @@
 import { answerQuestion } from '../answer/answer-question.js';
 import { isQuestion } from '../intents/intent.js';
 import { parseIntent } from '../intents/parse.js';
+import { COMMAND } from '../render/slack/ids.js';
 import { renderSlackAnswer } from '../render/slack/render-answer.js';
 import { renderTerminalAnswer } from '../render/terminal/render-answer.js';
 import { packageDataPath } from '../sources/package-data.js';
@@ -49,7 +50,7 @@ export async function runAsk(args: string[], io: CliIo): Promise<number> {
   if (!isQuestion(intent)) {
     println(
       io.stderr,
-      'osm-feature ask: subscriptions only work in Slack: type /osm-feature subscribe in a channel.',
+      `osm-feature ask: subscriptions only work in Slack: type ${COMMAND} subscribe in a channel.`,
     );
     return EXIT.usage;
   }

@@ -3,29 +3,20 @@ import { LAST_ANNOUNCEMENT_KEY, LastAnnouncementSchema } from '../notices/last-a
 import { type FeatureFilter, FeatureFilterSchema } from '../registry/query/feature-filter.js';
 import type { Registry } from '../registry/schema.js';
 import type { LastAnnouncement } from '../render/slack/home.js';
+import { parseJsonAs } from '../shared/json.js';
 import type { Store } from '../store/store.js';
 
 /** What Home remembers per user: the last filter and search (never a page: reopening starts at the top). */
 const HomePrefsSchema = FeatureFilterSchema.pick({ state: true, category: true, query: true });
 export type HomePrefs = z.infer<typeof HomePrefsSchema>;
 
-function parseJson(text: string | undefined): unknown {
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * A user's saved Home filter, checked on read: a row written by another build, or naming a category that has
  * since gone, degrades to "no filter" for that part rather than breaking the Home tab.
  */
 export function readHomePrefs(store: Store, userId: string, registry: Registry): HomePrefs {
-  const parsed = HomePrefsSchema.safeParse(parseJson(store.getHomePrefs(userId)?.prefsJson));
-  if (!parsed.success) return {};
-  const prefs = parsed.data;
+  const prefs = parseJsonAs(HomePrefsSchema, store.getHomePrefs(userId)?.prefsJson);
+  if (!prefs) return {};
   if (prefs.category && !registry.categories.some((c) => c.id === prefs.category)) {
     const { category: _gone, ...rest } = prefs;
     return rest;
@@ -41,6 +32,5 @@ export function writeHomePrefs(store: Store, userId: string, prefs: FeatureFilte
 
 /** The last change the notices service announced, if any (absent before the first notice). */
 export function readLastAnnouncement(store: Store): LastAnnouncement | undefined {
-  const parsed = LastAnnouncementSchema.safeParse(parseJson(store.getMeta(LAST_ANNOUNCEMENT_KEY)));
-  return parsed.success ? parsed.data : undefined;
+  return parseJsonAs(LastAnnouncementSchema, store.getMeta(LAST_ANNOUNCEMENT_KEY));
 }

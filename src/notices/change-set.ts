@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Change } from '../registry/history/diff.js';
 import { type Registry, RegistrySchema } from '../registry/schema.js';
 import type { SlackMessage } from '../render/slack/blocks.js';
+import { COMMAND } from '../render/slack/ids.js';
 import { renderChangeNotice } from '../render/slack/notice.js';
+import { sha256 } from '../shared/hash.js';
+import { parseJsonAs } from '../shared/json.js';
 import type { Snapshot, Subscription } from '../store/store.js';
 import { type RouteContext, routeChanges } from './route.js';
-
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** A registry as stored in the snapshot, and its identity. Comments and whitespace never reach the JSON. */
 export interface RegistryFingerprint {
@@ -38,12 +38,7 @@ export function changeSetId(
 
 /** The registry a snapshot holds, or undefined when it no longer fits the schema (an older build wrote it). */
 export function snapshotRegistry(snapshot: Snapshot): Registry | undefined {
-  try {
-    const parsed = RegistrySchema.safeParse(JSON.parse(snapshot.registryJson));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseJsonAs(RegistrySchema, snapshot.registryJson);
 }
 
 /** One channel's notice: the changes it gets and the message rendered for them. */
@@ -53,7 +48,7 @@ export interface ChannelNotice {
   message: SlackMessage;
 }
 
-const FOOTER = 'Change what this channel gets with `/osm-feature subscriptions`';
+const FOOTER = `Change what this channel gets with \`${COMMAND} subscriptions\``;
 
 /**
  * One notice per channel with at least one matching change: a digest of every change that any of its
@@ -82,7 +77,8 @@ export function buildChannelNotices(
 /** What an outbox row carries: exactly what chat.postMessage gets, fixed at commit time. */
 export const NoticePayloadSchema = z.object({
   text: z.string().min(1),
-  blocks: z.array(z.record(z.string(), z.unknown())),
+  // Every block has a type; the rest was rendered by renderChangeNotice and is passed to Slack as it is.
+  blocks: z.array(z.looseObject({ type: z.string(), block_id: z.string().optional() })),
 });
 export type NoticePayload = z.infer<typeof NoticePayloadSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Change } from '../registry/history/diff.js';
 import { describeChange } from '../render/phrases/changes.js';
+import type { LastAnnouncement } from '../render/slack/home.js';
 import { SLACK_FALLBACK } from '../render/slack/markup.js';
 import type { Store } from '../store/store.js';
 
@@ -10,8 +11,7 @@ export const LAST_ANNOUNCEMENT_KEY = 'last_announcement';
 export const LastAnnouncementSchema = z.object({
   at: z.number().int().nonnegative(),
   summary: z.string().trim().min(1),
-});
-export type LastAnnouncement = z.infer<typeof LastAnnouncementSchema>;
+}) satisfies z.ZodType<LastAnnouncement>;
 
 /** A one-line summary of a change-set, e.g. "Multicluster: Alpha → Beta (promoted); 2 more". Pure. */
 export function summarizeChanges(changes: readonly Change[]): string {

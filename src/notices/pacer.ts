@@ -1,7 +1,7 @@
 /**
  * When the sender may start the next chat.postMessage. Slack allows about one message per second per
- * channel plus an unpublished workspace-wide budget (slack-protocol.md §6); a 429 carries Retry-After in
- * whole seconds, so every 429 costs at least a second of silence. The pacer therefore:
+ * channel plus an unpublished workspace-wide budget (https://api.slack.com/docs/rate-limits); a 429
+ * carries Retry-After in whole seconds, so every 429 costs at least a second of silence. The pacer therefore:
  * - spaces posts to one channel by `perChannelMs` after the previous post there *completed*;
  * - after a 429, pauses every post until Retry-After has passed (we cannot tell a channel 429 from a
  *   workspace one, and we never send two posts to a channel within a second ourselves);

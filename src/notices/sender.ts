@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { setTimeout as sleepFor } from 'node:timers/promises';
+import { parseJsonAs } from '../shared/json.js';
 import type { OutboxRow } from '../store/store.js';
 import { type NoticePayload, NoticePayloadSchema } from './change-set.js';
 import { handleSendFailure } from './failure-handler.js';
@@ -236,10 +237,5 @@ export class OutboxSender {
 }
 
 function parsePayload(json: string): NoticePayload | undefined {
-  try {
-    const parsed = NoticePayloadSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseJsonAs(NoticePayloadSchema, json);
 }

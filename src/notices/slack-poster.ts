@@ -1,5 +1,4 @@
 import { type Logger as BoltLogger, webApi } from '@slack/bolt';
-import type { KnownBlock } from '@slack/types';
 import type { PostNotice } from './sender-types.js';
 
 export interface SlackPosterOptions {
@@ -31,8 +30,7 @@ export function createSlackPoster(opts: SlackPosterOptions): PostNotice {
     const result = await client.chat.postMessage({
       channel: request.channel,
       text: request.text,
-      // The payload was rendered by renderChangeNotice and checked against the schema when it was read.
-      blocks: request.blocks as unknown as KnownBlock[],
+      blocks: request.blocks,
       metadata: request.metadata,
       // A notice names docs pages; an unfurl per link would bury the digest.
       unfurl_links: false,

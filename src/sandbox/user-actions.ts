@@ -1,3 +1,4 @@
+import { APP_NAME, COMMAND } from '../render/slack/ids.js';
 import type { BlockActionInput } from '../standin/payloads.js';
 import type { SlackStandin } from '../standin/standin.js';
 import type { HttpResult } from '../standin/types.js';
@@ -32,7 +33,7 @@ export class UserActions {
       case 'unknown-command':
         return this.slackbot(
           channelId,
-          `\`${composed.command}\` is not a valid command here. Try \`/osm-feature help\`.`,
+          `\`${composed.command}\` is not a valid command here. Try \`${COMMAND} help\`.`,
         );
       case 'command':
         return this.command(channelId, composed.text);
@@ -46,7 +47,7 @@ export class UserActions {
         if (composed.mentionsBot) return this.event({ type: 'app_mention', ...base, event_ts: posted.ts });
         return this.slackbot(
           channelId,
-          'The bot only sees messages that mention it: start with `@osm-feature`, or use `/osm-feature`.',
+          `The bot only sees messages that mention it: start with \`@${APP_NAME}\`, or use \`${COMMAND}\`.`,
         );
       }
     }
@@ -74,12 +75,12 @@ export class UserActions {
   /** The ack body is Slack's to show: ephemeral unless the app asked for in_channel. */
   private async command(channelId: string, text: string): Promise<void> {
     const result = await this.standin.sendCommand(text, { channel_id: channelId, user_id: SANDBOX_USER.id });
-    if (result.status !== 200) return this.appFailed(channelId, '`/osm-feature`', result);
+    if (result.status !== 200) return this.appFailed(channelId, `\`${COMMAND}\``, result);
     const ack = ackBody(result);
     if (!ack) return;
     const inChannel = ack.response_type === 'in_channel';
     if (inChannel) {
-      this.standin.addMessage(channelId, { user: SANDBOX_USER.id, text: `/osm-feature ${text}`.trim() });
+      this.standin.addMessage(channelId, { user: SANDBOX_USER.id, text: `${COMMAND} ${text}`.trim() });
       this.feed.flush(undefined);
     }
     this.standin.addMessage(channelId, {

@@ -1,14 +1,12 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import { type DetectedRegistryResult, detectAndParseRegistry } from '../osm-page/detect.js';
 import { formatRegistryError, type RegistryError, RegistryLoadError } from '../registry/load.js';
 import type { Registry } from '../registry/schema.js';
+import { sha256 } from '../shared/hash.js';
 import { loadDefaultMapping } from './default-mapping.js';
 import { watchRegistryFile } from './file-watch.js';
 import { type FetchLike, pollRegistryUrl } from './url-poll.js';
-
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
  * Parses registry source text, whatever its format: YAML, or OSM's Feature Lifecycle page in Markdown
@@ -138,7 +136,8 @@ export async function openRegistrySource(opts: RegistrySourceOptions): Promise<R
   } else if (first.kind === 'error') {
     log.warn({ source: origin, error: first.message }, 'registry source unreadable at start');
   }
-  if (!gate.current) {
+  let started = gate.current;
+  if (!started) {
     const fallback = opts.fallback?.() ?? (poll ? await fileFallback(opts.path, log) : undefined);
     if (!fallback) {
       if (startErrors.length > 0) throw new RegistryLoadError(startErrors);
@@ -153,12 +152,14 @@ export async function openRegistrySource(opts: RegistrySourceOptions): Promise<R
       'serving a fallback registry (last announced, else REGISTRY_PATH) until the source is fixed',
     );
     gate.adopt(fallback);
+    started = fallback;
   }
+  const atStart = started;
 
   let fileWatch: ReturnType<typeof watchRegistryFile> | undefined;
   return {
     origin,
-    current: () => gate.current as Registry,
+    current: () => gate.current ?? atStart,
     watch(onChange) {
       listener = onChange;
       if (poll) return poll.start();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type SubscriptionFilter, SubscriptionFilterSchema } from '../registry/subscription-filter.js';
+import { parseJson } from '../shared/json.js';
 
 export type { SubscriptionFilter } from '../registry/subscription-filter.js';
 
@@ -153,12 +154,10 @@ const optionalText = z
 // SQLite stores booleans as 0/1; Postgres returns real booleans.
 const flag = z.union([z.boolean(), z.literal(0), z.literal(1)]).transform((v) => v === true || v === 1);
 const jsonText = z.string().transform((text, ctx) => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    ctx.addIssue('not valid JSON');
-    return z.NEVER;
-  }
+  const json = parseJson(text);
+  if (json.ok) return json.value;
+  ctx.addIssue('not valid JSON');
+  return z.NEVER;
 });
 
 export const SubscriptionRowSchema = z

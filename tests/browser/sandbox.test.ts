@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium)('the sandbox in a real browser (headless Chromium)
   beforeEach(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'osm-sandbox-'));
     registryPath = join(workDir, 'features.yml');
-    copyFileSync('data/features.yml', registryPath);
+    copyFileSync('tests/fixtures/registry/osm.yml', registryPath);
     sandbox = await startSandbox({
       port: 0,
       registryPath,

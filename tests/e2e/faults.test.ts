@@ -51,7 +51,7 @@ async function startFaultyBot(): Promise<FaultyBot> {
     })),
   });
   const dir = mkdtempSync(join(tmpdir(), 'osm-faults-'));
-  copyFileSync('data/features.yml', join(dir, 'features.yml'));
+  copyFileSync('tests/fixtures/registry/osm.yml', join(dir, 'features.yml'));
   const logs: LogLine[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {

@@ -12,8 +12,8 @@ import { homeText, homeView, pressButton, selectOption, sendHomeAction } from '.
 let t: BotUnderTest;
 let dir: string;
 beforeAll(async () => {
-  const base = await loadRegistryFile('data/features.yml');
-  if (!base.ok) throw new Error('data/features.yml does not load');
+  const base = await loadRegistryFile('tests/fixtures/registry/osm.yml');
+  if (!base.ok) throw new Error('the registry fixture does not load');
   dir = mkdtempSync(join(tmpdir(), 'osm-big-'));
   const registryPath = join(dir, 'features.yml');
   // Synthetic features have no history, which the loader accepts; everything else is OSM's own.

@@ -25,12 +25,12 @@ async function startApp(subscriptions: SubscriptionService): Promise<SlackStandi
   cleanups.push(() => standin.close());
   const dir = mkdtempSync(join(tmpdir(), 'osm-sub-'));
   cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-  const loaded = await loadRegistryFile('data/features.yml');
-  if (!loaded.ok) throw new Error('data/features.yml does not load');
+  const loaded = await loadRegistryFile('tests/fixtures/registry/osm.yml');
+  if (!loaded.ok) throw new Error('the registry fixture does not load');
   const store = openSqliteStore(`sqlite:${join(dir, 'bot.db')}`);
   cleanups.push(async () => store.close());
   const log = pino({ level: 'silent' });
-  const config = configFor(standin, dir, { registryPath: 'data/features.yml' });
+  const config = configFor(standin, dir, { registryPath: 'tests/fixtures/registry/osm.yml' });
   const registry = loaded.registry;
   const provider = { current: () => registry };
   const deps: ListenerDeps = {

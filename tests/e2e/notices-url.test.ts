@@ -44,7 +44,7 @@ function servedOne(match: (s: Served) => boolean): Promise<void> {
 beforeEach(async () => {
   served.length = 0;
   failNext = false;
-  body = readFileSync('data/features.yml', 'utf8');
+  body = readFileSync('tests/fixtures/registry/osm.yml', 'utf8');
   server = createServer((req, res) => {
     const etag = `"${Buffer.byteLength(body)}-${body.length % 97}"`;
     let record: Served;

@@ -3,10 +3,13 @@ import { parseRegistry } from '../../src/registry/load.js';
 import type { Feature, Registry } from '../../src/registry/schema.js';
 import type { Subscription, SubscriptionFilter } from '../../src/store/store.js';
 
-/** The real registry (data/features.yml), parsed once per call so tests can mutate their copy. */
+/** The registry fixture (a frozen copy of data/features.yml), parsed once per call so tests can mutate their copy. */
 export function realRegistry(): Registry {
-  const parsed = parseRegistry(readFileSync('data/features.yml', 'utf8'), 'data/features.yml');
-  if (!parsed.ok) throw new Error('data/features.yml does not load');
+  const parsed = parseRegistry(
+    readFileSync('tests/fixtures/registry/osm.yml', 'utf8'),
+    'tests/fixtures/registry/osm.yml',
+  );
+  if (!parsed.ok) throw new Error('the registry fixture does not load');
   return parsed.registry;
 }
 

@@ -6,16 +6,16 @@ import { parsePlainYaml } from '../../src/registry/plain-yaml.js';
 import { RegistrySchema } from '../../src/registry/schema.js';
 import { mutateRegistry, syntheticRegistry } from '../harness/synthetic-registry.js';
 
-const REAL = readFileSync('data/features.yml', 'utf8');
+const REAL = readFileSync('tests/fixtures/registry/osm.yml', 'utf8');
 
 function baseRegistry() {
-  const loaded = parseRegistry(REAL, 'data/features.yml');
-  if (!loaded.ok) throw new Error('data/features.yml must be valid');
+  const loaded = parseRegistry(REAL, 'tests/fixtures/registry/osm.yml');
+  if (!loaded.ok) throw new Error('the registry fixture must be valid');
   return loaded.registry;
 }
 
 describe('the plain-YAML fast path reads registries exactly as yaml does', () => {
-  it('reads data/features.yml (flow lists, flow maps, comments, dates, URLs)', () => {
+  it('reads the registry fixture (flow lists, flow maps, comments, dates, URLs)', () => {
     const fast = parsePlainYaml(REAL);
     expect(fast).not.toBeUndefined();
     expect(fast).toEqual(parse(REAL));

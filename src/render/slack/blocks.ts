@@ -17,7 +17,7 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-/** Slack's limits (see shared/slack-protocol.md §5). */
+/** Slack's Block Kit limits (https://api.slack.com/reference/block-kit/blocks and the per-element pages). */
 export const LIMITS = {
   blocksPerMessage: 50,
   blocksPerView: 100,

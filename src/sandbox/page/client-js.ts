@@ -1,12 +1,15 @@
 /**
  * The page's script, plain browser JavaScript with no framework. Message bodies arrive as HTML already
  * rendered (and escaped) by blockkit-html.ts on the server; everything else is built with textContent.
- * Kept free of backslashes, backticks and dollar-brace sequences, so the template literal holds it verbatim.
+ * Kept free of backslashes and backticks, so the template literal holds it verbatim; its only dollar-brace
+ * sequences are the command and app names, filled in from the one module that holds them.
  */
+import { APP_NAME, COMMAND } from '../../render/slack/ids.js';
+
 export const PAGE_CLIENT_JS = `(function () {
   'use strict';
   var TOPICS = {
-    C0GENERAL: 'Ask the bot here: /osm-feature <feature>, or mention @osm-feature.',
+    C0GENERAL: 'Ask the bot here: ${COMMAND} <feature>, or mention @${APP_NAME}.',
     C0ANNOUNCE: 'Subscribed to every feature change: edit the registry file while the sandbox runs and the notice lands here.',
     D0BOTDM: 'Your direct messages with the bot: just ask.'
   };

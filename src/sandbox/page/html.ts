@@ -2,6 +2,8 @@
  * The sandbox page. Assets are TypeScript string modules so they ship inside dist/ (tsc copies no other
  * files, and the container image holds dist/ only). No framework: /sandbox.js fills in the conversations.
  */
+import { APP_NAME, COMMAND } from '../../render/slack/ids.js';
+
 export const PAGE_HTML = `<!doctype html>
 <html lang="en">
 <head>
@@ -36,9 +38,9 @@ export const PAGE_HTML = `<!doctype html>
         <button type="submit" class="send">Send</button>
       </div>
       <p id="hint" class="hint">Enter sends, Shift+Enter adds a line. Try:
-        <button type="button" class="suggestion" data-text="/osm-feature multicluster">/osm-feature multicluster</button>
-        <button type="button" class="suggestion" data-text="@osm-feature which features are stable?">@osm-feature which features are stable?</button>
-        <button type="button" class="suggestion" data-text="/osm-feature help">/osm-feature help</button>
+        <button type="button" class="suggestion" data-text="${COMMAND} multicluster">${COMMAND} multicluster</button>
+        <button type="button" class="suggestion" data-text="@${APP_NAME} which features are stable?">@${APP_NAME} which features are stable?</button>
+        <button type="button" class="suggestion" data-text="${COMMAND} help">${COMMAND} help</button>
       </p>
       <p id="status" class="status" role="status" aria-live="polite"></p>
     </form>

@@ -26,7 +26,7 @@ export async function startBotUnderTest(
   const standin = await SlackStandin.start(opts.standin);
   const dir = mkdtempSync(join(tmpdir(), 'osm-bot-'));
   const registryPath = join(dir, 'features.yml');
-  copyFileSync('data/features.yml', registryPath);
+  copyFileSync('tests/fixtures/registry/osm.yml', registryPath);
   const mode: Config['mode'] =
     opts.mode === 'socket'
       ? { kind: 'socket', botToken: standin.botToken, appToken: standin.appToken }

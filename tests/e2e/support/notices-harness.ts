@@ -9,7 +9,7 @@ import type { Config } from '../../../src/config.js';
 import { configFor } from '../../harness/bot-config.js';
 import type { RecordedCall, SlackStandin, StoredMessage } from '../../harness/index.js';
 
-/** A temp dir with a copy of data/features.yml and room for the database; removed by cleanup(). */
+/** A temp dir with a copy of the registry fixture and room for the database; removed by cleanup(). */
 export function noticeWorkspace(): {
   dir: string;
   registryPath: string;
@@ -18,7 +18,7 @@ export function noticeWorkspace(): {
 } {
   const dir = mkdtempSync(join(tmpdir(), 'osm-notices-'));
   const registryPath = join(dir, 'features.yml');
-  copyFileSync('data/features.yml', registryPath);
+  copyFileSync('tests/fixtures/registry/osm.yml', registryPath);
   return {
     dir,
     registryPath,

@@ -2,7 +2,7 @@
 // Configured by the usual environment variables (loadConfig). Writes one JSON line per event on stdout:
 // {"event":"ready",...}, {"event":"committed",...}, {"event":"sent",...}, {"event":"idle"}; logs go to stderr.
 import { startBot } from '../../../src/bot.js';
-import { loadConfig, secretsOf } from '../../../src/config.js';
+import { isSandbox, loadConfig, secretsOf } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
 
 const say = (line: Record<string, unknown>): void => {
@@ -10,6 +10,7 @@ const say = (line: Record<string, unknown>): void => {
 };
 
 const config = loadConfig();
+if (isSandbox(config)) throw new Error('run-bot needs Slack credentials in the environment');
 const log = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination: process.stderr });
 const bot = await startBot(config, log, { registryDebounceMs: 50 });
 bot.notices.on('committed', (outcome) => say({ event: 'committed', outcome }));

@@ -6,8 +6,8 @@ import { askSlack } from '../../harness/answers.js';
 
 let registry: Registry;
 beforeAll(async () => {
-  const loaded = await loadRegistryFile('data/features.yml');
-  if (!loaded.ok) throw new Error('data/features.yml does not load');
+  const loaded = await loadRegistryFile('tests/fixtures/registry/osm.yml');
+  if (!loaded.ok) throw new Error('the registry fixture does not load');
   registry = loaded.registry;
 });
 

@@ -28,7 +28,7 @@ const ManifestSchema = z.object({
 
 const manifest = ManifestSchema.parse(parse(readFileSync('manifest.yml', 'utf8')));
 
-/** The scopes each registered event or feature needs (slack-protocol.md §7). */
+/** The scopes each registered event or feature needs (https://api.slack.com/events, each event's page). */
 const SCOPES_FOR: Record<string, string[]> = {
   app_mention: ['app_mentions:read'],
   'message.im': ['im:history'],

@@ -5,7 +5,7 @@ import { importMarkdownRegistry } from '../../../src/osm-page/import-page.js';
 import { type Mapping, mappingFromRegistry } from '../../../src/osm-page/mapping.js';
 import { formatRegistryError, parseRegistry } from '../../../src/registry/load.js';
 import type { Registry } from '../../../src/registry/schema.js';
-import { loadDefaultMapping } from '../../../src/sources/default-mapping.js';
+import { loadFixtureMapping } from '../../harness/fixture-mapping.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const read = (path: string): string => readFileSync(`${ROOT}${path}`, 'utf8');
@@ -15,11 +15,11 @@ const V11 = read('tests/fixtures/pages/feature_lifecycle_v1.1.md');
 let mapping: Mapping;
 let features: Registry;
 beforeAll(() => {
-  const loaded = loadDefaultMapping();
+  const loaded = loadFixtureMapping();
   if (!loaded.ok) throw new Error(loaded.errors.map(formatRegistryError).join('\n'));
   mapping = loaded.mapping;
-  const parsed = parseRegistry(read('data/features.yml'), 'data/features.yml');
-  if (!parsed.ok) throw new Error('data/features.yml does not load');
+  const parsed = parseRegistry(read('tests/fixtures/registry/osm.yml'), 'tests/fixtures/registry/osm.yml');
+  if (!parsed.ok) throw new Error('the registry fixture does not load');
   features = parsed.registry;
 });
 
@@ -50,7 +50,7 @@ describe('importMarkdownRegistry: the upstream page', () => {
     const count = (state: string) => registry.features.filter((f) => f.state === state).length;
     expect([count('Alpha'), count('Beta'), count('Stable')]).toEqual([3, 5, 21]);
     expect(registry.features.find((f) => f.id === 'circuit-breaking')).toBeUndefined();
-    // Every row keeps the state the page gives it, which is also what data/features.yml says.
+    // Every row keeps the state the page gives it, which is also what the registry fixture says.
     for (const feature of registry.features) {
       expect(feature.state, feature.name).toBe(features.features.find((f) => f.id === feature.id)?.state);
     }
@@ -79,7 +79,7 @@ describe('importMarkdownRegistry: the upstream page', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('reproduces data/features.yml from the v1.1 page and data/osm-mapping.yml (regenerate the mapping if not)', () => {
+  it('reproduces the registry fixture from the v1.1 page and its mapping', () => {
     expect(imported(V11).registry).toEqual(features);
   });
 

@@ -7,7 +7,7 @@ import { type Mapping, parseMapping } from '../../../src/osm-page/mapping.js';
 import { reconcileHistory } from '../../../src/osm-page/merge.js';
 import { diffRegistries } from '../../../src/registry/history/diff.js';
 import { formatRegistryError } from '../../../src/registry/load.js';
-import { loadDefaultMapping } from '../../../src/sources/default-mapping.js';
+import { loadFixtureMapping } from '../../harness/fixture-mapping.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const read = (path: string): string => readFileSync(`${ROOT}${path}`, 'utf8');
@@ -18,7 +18,7 @@ const lineOf = (text: string, needle: string): number =>
 
 let mapping: Mapping;
 beforeAll(() => {
-  const loaded = loadDefaultMapping();
+  const loaded = loadFixtureMapping();
   if (!loaded.ok) throw new Error(loaded.errors.map(formatRegistryError).join('\n'));
   mapping = loaded.mapping;
 });
@@ -184,15 +184,19 @@ describe('detectAndParseRegistry', () => {
     ['the page', V10, 'x.txt', 'markdown'],
     ['a .md file', 'anything', 'page.md', 'markdown'],
     ['a heading only', '# Feature Lifecycle\n', 'x', 'markdown'],
-    ['YAML', read('data/features.yml'), 'data/features.yml', 'yaml'],
+    ['YAML', read('tests/fixtures/registry/osm.yml'), 'tests/fixtures/registry/osm.yml', 'yaml'],
     ['YAML with a document marker', '---\nsource: { name: x }\n', 'r.yml', 'yaml'],
   ])('detects %s', (_name, text, file, format) => {
     expect(detectRegistryFormat(text, file)).toBe(format);
   });
 
   it('parses the page with the default mapping, and YAML as parseRegistry does', () => {
-    const page = detectAndParseRegistry(V11, 'page.md', loadDefaultMapping);
-    const yaml = detectAndParseRegistry(read('data/features.yml'), 'data/features.yml', loadDefaultMapping);
+    const page = detectAndParseRegistry(V11, 'page.md', loadFixtureMapping);
+    const yaml = detectAndParseRegistry(
+      read('tests/fixtures/registry/osm.yml'),
+      'tests/fixtures/registry/osm.yml',
+      loadFixtureMapping,
+    );
     expect(page.ok && page.registry.features).toHaveLength(30);
     expect(page.ok && yaml.ok && page.registry).toEqual(yaml.ok && yaml.registry);
     expect([page.format, yaml.format]).toEqual(['markdown', 'yaml']);

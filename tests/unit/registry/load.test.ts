@@ -7,7 +7,7 @@ import { POLICY_FIELDS, type PolicyField, type Registry } from '../../../src/reg
 import { loadRegistryFile } from '../../../src/sources/read-registry.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const FEATURES_YML = `${ROOT}data/features.yml`;
+const FEATURES_YML = `${ROOT}tests/fixtures/registry/osm.yml`;
 // A verbatim copy of /work/shared/seed/feature_lifecycle.md (the page is frozen), so the test is hermetic.
 const SEED_MD = `${ROOT}tests/fixtures/registry/feature_lifecycle.seed.md`;
 const fixture = (name: string): string => `${ROOT}tests/fixtures/registry/${name}`;
@@ -55,7 +55,7 @@ async function errorsOf(name: string): Promise<string[]> {
   return result.ok ? [] : result.errors.map(formatRegistryError);
 }
 
-describe('data/features.yml', () => {
+describe('tests/fixtures/registry/osm.yml', () => {
   it('loads with 30 features in the 5 categories of the page, in page order', async () => {
     const registry = await loadReal();
     expect(registry.features).toHaveLength(30);

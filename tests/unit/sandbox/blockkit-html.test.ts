@@ -90,7 +90,7 @@ describe('blocksToHtml', () => {
   });
 
   it('renders the real feature card with every part visible', async () => {
-    const loaded = await loadRegistryFile('data/features.yml');
+    const loaded = await loadRegistryFile('tests/fixtures/registry/osm.yml');
     if (!loaded.ok) throw new Error('registry did not load');
     const feature = loaded.registry.features.find((f) => f.id === 'multicluster');
     if (!feature) throw new Error('no multicluster feature');

@@ -14,7 +14,7 @@ import {
   type RegistrySource,
 } from '../../../src/sources/registry-source.js';
 
-const GOOD = readFileSync('data/features.yml', 'utf8');
+const GOOD = readFileSync('tests/fixtures/registry/osm.yml', 'utf8');
 const PROMOTED = GOOD.replace(
   /(id: multicluster[\s\S]*?state: )Alpha([\s\S]*?history: )\[\{ state: Alpha, since: v1.0 \}\]/,
   '$1Beta$2[{ state: Alpha, since: v1.0 }, { state: Beta, since: v1.2 }]',

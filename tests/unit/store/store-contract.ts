@@ -1,4 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+/** The value, or a failed test when it is missing. */
+function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('expected a value');
+  return value;
+}
+
 import type { ChangeSetInput, Store, SubscriptionFilter } from '../../../src/store/store.js';
 
 const TS = '1700000000.000100';
@@ -163,33 +170,35 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store> |
       store.commitChangeSet(changeSet('cs1', ['C1']));
       expect(store.claimDue(10, t - 60_000)).toEqual([]);
       const [row] = store.claimDue(10, t + 1_000);
-      store.markRetry(row!.id, 'ratelimited', t + 30_000);
+      store.markRetry(must(row).id, 'ratelimited', t + 30_000);
       const [retried] = store.outboxRows();
       expect(retried).toMatchObject({ status: 'pending', lastError: 'ratelimited', notBefore: t + 30_000 });
       expect(store.claimDue(10, t + 29_999)).toEqual([]);
-      expect(store.claimDue(10, t + 30_000)).toMatchObject([{ id: row!.id, attempts: 2 }]);
+      expect(store.claimDue(10, t + 30_000)).toMatchObject([{ id: must(row).id, attempts: 2 }]);
     });
 
     it('marks sent, records the attempt ts, and fails terminally', () => {
       store.commitChangeSet(changeSet('cs1', ['C1', 'C2']));
       const [a, b] = store.claimDue(10);
-      store.recordAttemptTs(a!.id, TS);
+      store.recordAttemptTs(must(a).id, TS);
       expect(store.outboxRows()[0]).toMatchObject({ status: 'sending', slackTs: TS });
-      store.markSent(a!.id, TS);
-      store.markFailed(b!.id, 'is_archived');
-      expect(store.outboxRows({ status: 'sent' })).toMatchObject([{ id: a!.id, slackTs: TS }]);
-      expect(store.outboxRows({ status: 'failed' })).toMatchObject([{ id: b!.id, lastError: 'is_archived' }]);
+      store.markSent(must(a).id, TS);
+      store.markFailed(must(b).id, 'is_archived');
+      expect(store.outboxRows({ status: 'sent' })).toMatchObject([{ id: must(a).id, slackTs: TS }]);
+      expect(store.outboxRows({ status: 'failed' })).toMatchObject([
+        { id: must(b).id, lastError: 'is_archived' },
+      ]);
       expect(store.claimDue(10)).toEqual([]);
     });
 
     it('refuses transitions from a row that is not sending, or does not exist', () => {
       store.commitChangeSet(changeSet('cs1', ['C1']));
       const [row] = store.outboxRows();
-      expect(() => store.markSent(row!.id, 'ts')).toThrow(/'pending', expected 'sending'/);
+      expect(() => store.markSent(must(row).id, 'ts')).toThrow(/'pending', expected 'sending'/);
       store.claimDue(1);
-      store.markSent(row!.id, 'ts');
-      expect(() => store.markSent(row!.id, 'ts')).toThrow(/'sent'/);
-      expect(() => store.markRetry(row!.id, 'x', 0)).toThrow(/'sent'/);
+      store.markSent(must(row).id, 'ts');
+      expect(() => store.markSent(must(row).id, 'ts')).toThrow(/'sent'/);
+      expect(() => store.markRetry(must(row).id, 'x', 0)).toThrow(/'sent'/);
       expect(() => store.markFailed(999_999, 'x')).toThrow(/no outbox row 999999/);
       expect(() => store.recordAttemptTs(999_999, 'ts')).toThrow(/no outbox row/);
     });
@@ -197,7 +206,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store> |
     it('requeues in-flight rows at start-up, finishing the ones Slack already accepted', () => {
       store.commitChangeSet(changeSet('cs1', ['C1', 'C2', 'C3']));
       const [, b] = store.claimDue(2);
-      store.recordAttemptTs(b!.id, 'ts-b');
+      store.recordAttemptTs(must(b).id, 'ts-b');
       expect(store.requeueInFlight()).toBe(1);
       expect(store.outboxRows().map((r) => r.status)).toEqual(['pending', 'sent', 'pending']);
       expect(store.requeueInFlight()).toBe(0);

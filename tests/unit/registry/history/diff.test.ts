@@ -89,7 +89,7 @@ describe('diffRegistries, combinations', () => {
 });
 
 describe('diffRegistries, what is not a change', () => {
-  const text = readFileSync('data/features.yml', 'utf8');
+  const text = readFileSync('tests/fixtures/registry/osm.yml', 'utf8');
   const parse = (t: string) => {
     const parsed = parseRegistry(t, 'x.yml');
     if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));

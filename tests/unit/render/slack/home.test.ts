@@ -13,8 +13,8 @@ import { syntheticRegistry } from '../../../harness/synthetic-registry.js';
 let registry: Registry;
 let big: Registry;
 beforeAll(async () => {
-  const loaded = await loadRegistryFile('data/features.yml');
-  if (!loaded.ok) throw new Error('data/features.yml does not load');
+  const loaded = await loadRegistryFile('tests/fixtures/registry/osm.yml');
+  if (!loaded.ok) throw new Error('the registry fixture does not load');
   registry = loaded.registry;
   big = syntheticRegistry(registry, 10_000);
 });

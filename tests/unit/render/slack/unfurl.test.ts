@@ -6,8 +6,8 @@ import { assertWithinSlackLimits } from '../../../../src/standin/block-kit-limit
 
 let registry: Registry;
 beforeAll(async () => {
-  const loaded = await loadRegistryFile('data/features.yml');
-  if (!loaded.ok) throw new Error('data/features.yml does not load');
+  const loaded = await loadRegistryFile('tests/fixtures/registry/osm.yml');
+  if (!loaded.ok) throw new Error('the registry fixture does not load');
   registry = loaded.registry;
 });
 

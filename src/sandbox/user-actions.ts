@@ -1,7 +1,11 @@
-import type { BlockActionInput } from '../standin/payloads.js';
-import type { SlackStandin } from '../standin/standin.js';
-import type { HttpResult } from '../standin/types.js';
-import { asArray, asString, isRecord } from '../standin/values.js';
+import {
+  asArray,
+  asString,
+  type BlockActionInput,
+  type HttpResult,
+  isRecord,
+  type SlackStandin,
+} from '../standin/index.js';
 import { composeMessage } from './compose.js';
 import type { ConversationFeed } from './feed.js';
 import { findOfferedOption } from './find-option.js';

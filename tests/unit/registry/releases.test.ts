@@ -9,7 +9,7 @@ import { checkRegistrySemantics } from '../../../src/registry/load-checks.js';
 import { addMinors, compareReleases, registryAt, stateAt } from '../../../src/registry/releases.js';
 import { type Feature, type Registry, RegistrySchema } from '../../../src/registry/schema.js';
 import { renderChanges, renderHistory, renderReleases } from '../../../src/render/releases.js';
-import { assertWithinSlackLimits } from '../../../src/standin/block-kit-limits.js';
+import { assertWithinSlackLimits } from '../../../src/standin/index.js';
 import { syntheticRegistry } from '../../harness/synthetic-registry.js';
 
 let registry: Registry;

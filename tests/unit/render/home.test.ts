@@ -11,7 +11,7 @@ import {
 } from '../../../src/render/home-filters.js';
 import { HOME_PAGE_SIZE } from '../../../src/render/home-sections.js';
 import { ACTION_IDS } from '../../../src/render/ids.js';
-import { assertViewWithinSlackLimits } from '../../../src/standin/block-kit-limits.js';
+import { assertViewWithinSlackLimits } from '../../../src/standin/index.js';
 import { syntheticRegistry } from '../../harness/synthetic-registry.js';
 
 let registry: Registry;

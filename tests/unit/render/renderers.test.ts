@@ -9,7 +9,7 @@ import { renderFeatureList } from '../../../src/render/feature-list.js';
 import { renderDidYouMean, renderNotFound, renderNotUnderstood } from '../../../src/render/help.js';
 import { escapeMrkdwn, quoteUserText } from '../../../src/render/mrkdwn.js';
 import { renderPolicy, renderStates } from '../../../src/render/policy.js';
-import { assertWithinSlackLimits } from '../../../src/standin/block-kit-limits.js';
+import { assertWithinSlackLimits } from '../../../src/standin/index.js';
 import { syntheticRegistry } from '../../harness/synthetic-registry.js';
 
 let registry: Registry;

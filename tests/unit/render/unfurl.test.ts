@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRegistryFile } from '../../../src/registry/load.js';
 import type { Registry } from '../../../src/registry/schema.js';
 import { docsPath, matchDocsLink, renderUnfurl } from '../../../src/render/unfurl.js';
-import { assertWithinSlackLimits } from '../../../src/standin/block-kit-limits.js';
+import { assertWithinSlackLimits } from '../../../src/standin/index.js';
 
 let registry: Registry;
 beforeAll(async () => {

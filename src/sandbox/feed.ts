@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { ConversationChange, RecordedCall, SlackStandin } from '../standin/index.js';
+import type { ConversationChange, RecordedCall, SlackStandin } from '@osm-feature-bot/slack-standin';
 import {
   type ChannelView,
   channelView,

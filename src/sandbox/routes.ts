@@ -1,6 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  asString,
+  type BlockActionInput,
+  isRecord,
+  readBody,
+  sendJson,
+} from '@osm-feature-bot/slack-standin';
 import type { Logger } from 'pino';
-import { asString, type BlockActionInput, isRecord, readBody, sendJson } from '../standin/index.js';
 import type { ConversationFeed } from './feed.js';
 import { PAGE_CLIENT_JS } from './page/client-js.js';
 import { PAGE_CSS } from './page/css.js';

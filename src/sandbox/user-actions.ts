@@ -5,7 +5,7 @@ import {
   type HttpResult,
   isRecord,
   type SlackStandin,
-} from '../standin/index.js';
+} from '@osm-feature-bot/slack-standin';
 import { composeMessage } from './compose.js';
 import type { ConversationFeed } from './feed.js';
 import { findOfferedOption } from './find-option.js';

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SlackStandin } from '@osm-feature-bot/slack-standin';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
@@ -10,7 +11,6 @@ import { renderNotice } from '../../src/render/help.js';
 import { ACTION_IDS } from '../../src/render/ids.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { configFor } from '../harness/bot-config.js';
-import { SlackStandin } from '../harness/index.js';
 import { FAST_RETRIES } from './support/bot-under-test.js';
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -1,13 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 /**
  * The bot talking to Slack must never load the sandbox (and with it the Slack stand-in and its WebSocket
- * server): main() imports the sandbox with import() in sandbox mode only. These tests read the import graph
- * of the sources, so a static import that would undo that fails here rather than in production.
+ * server): main() imports the sandbox with import() in sandbox mode only, and only the sandbox imports the
+ * stand-in package. These tests read the import graph of the sources, so a static import that would undo
+ * that fails here rather than in production.
  */
+
+const STANDIN = '@osm-feature-bot/slack-standin';
 
 interface ModuleImport {
   specifier: string;
@@ -39,6 +42,13 @@ function importsOf(file: string): ModuleImport[] {
   };
   visit(source);
   return found;
+}
+
+/** The TypeScript files below `dir`, as paths from the repository's root. */
+function sourcesIn(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 /** The source file behind a relative specifier (`./x.js` is written for `./x.ts`). */
@@ -79,5 +89,27 @@ describe('import boundaries', () => {
     const { files } = staticClosure('src/main.ts');
     expect(files).toContain('src/bot.ts');
     expect(files.filter((f) => f.startsWith('src/sandbox/'))).toEqual([]);
+  });
+
+  it('main.ts loads nothing at start-up that imports the stand-in package', () => {
+    expect([...staticClosure('src/main.ts').packages]).not.toContain(STANDIN);
+  });
+
+  it('only src/sandbox/ imports the stand-in package', () => {
+    const importers = sourcesIn('src').filter((file) =>
+      importsOf(file).some((i) => i.specifier === STANDIN || i.specifier.startsWith(`${STANDIN}/`)),
+    );
+    expect(importers.length).toBeGreaterThan(0);
+    expect(importers.filter((file) => !file.startsWith('src/sandbox/'))).toEqual([]);
+  });
+
+  it('the app, its tests and benchmarks import the stand-in by its name, never a path inside it', () => {
+    const inside = /^@osm-feature-bot\/slack-standin\/|packages\/|(^|\/)standin\//;
+    const deep = ['src', 'tests', 'bench'].flatMap(sourcesIn).flatMap((file) =>
+      importsOf(file)
+        .filter((i) => inside.test(i.specifier))
+        .map((i) => `${file}: ${i.specifier}`),
+    );
+    expect(deep).toEqual([]);
   });
 });

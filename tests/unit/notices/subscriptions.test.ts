@@ -1,3 +1,4 @@
+import { assertWithinSlackLimits, SlackStandin } from '@osm-feature-bot/slack-standin';
 import { webApi } from '@slack/bolt';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +8,6 @@ import type { SubscriptionCommands } from '../../../src/listeners/deps.js';
 import { createSubscriptionCommands } from '../../../src/notices/subscriptions.js';
 import type { SlackMessage } from '../../../src/render/blocks.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';
-import { assertWithinSlackLimits, SlackStandin } from '../../harness/index.js';
 import { realRegistry } from './fixtures.js';
 
 const registry = realRegistry();

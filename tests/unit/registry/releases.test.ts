@@ -1,3 +1,4 @@
+import { assertWithinSlackLimits } from '@osm-feature-bot/slack-standin';
 import type { KnownBlock } from '@slack/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion, isQuestion } from '../../../src/intents/answer.js';
@@ -9,7 +10,6 @@ import { checkRegistrySemantics } from '../../../src/registry/load-checks.js';
 import { addMinors, compareReleases, registryAt, stateAt } from '../../../src/registry/releases.js';
 import { type Feature, type Registry, RegistrySchema } from '../../../src/registry/schema.js';
 import { renderChanges, renderHistory, renderReleases } from '../../../src/render/releases.js';
-import { assertWithinSlackLimits } from '../../../src/standin/index.js';
 import { syntheticRegistry } from '../../harness/synthetic-registry.js';
 
 let registry: Registry;

@@ -1,3 +1,4 @@
+import { assertViewWithinSlackLimits } from '@osm-feature-bot/slack-standin';
 import type { KnownBlock } from '@slack/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRegistryFile } from '../../../src/registry/load.js';
@@ -11,7 +12,6 @@ import {
 } from '../../../src/render/home-filters.js';
 import { HOME_PAGE_SIZE } from '../../../src/render/home-sections.js';
 import { ACTION_IDS } from '../../../src/render/ids.js';
-import { assertViewWithinSlackLimits } from '../../../src/standin/index.js';
 import { syntheticRegistry } from '../../harness/synthetic-registry.js';
 
 let registry: Registry;

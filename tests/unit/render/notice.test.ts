@@ -1,8 +1,8 @@
+import { assertWithinSlackLimits } from '@osm-feature-bot/slack-standin';
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { diffRegistries } from '../../../src/registry/diff.js';
 import { NOTICE_HEADER, renderChangeNotice } from '../../../src/render/notice.js';
-import { assertWithinSlackLimits } from '../../../src/standin/index.js';
 import { mutateRegistry, syntheticRegistry } from '../../harness/synthetic-registry.js';
 import { realRegistry, withAdded, withFeature } from '../notices/fixtures.js';
 

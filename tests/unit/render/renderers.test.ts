@@ -1,3 +1,4 @@
+import { assertWithinSlackLimits } from '@osm-feature-bot/slack-standin';
 import type { KnownBlock } from '@slack/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion, isQuestion } from '../../../src/intents/answer.js';
@@ -9,7 +10,6 @@ import { renderFeatureList } from '../../../src/render/feature-list.js';
 import { renderDidYouMean, renderNotFound, renderNotUnderstood } from '../../../src/render/help.js';
 import { escapeMrkdwn, quoteUserText } from '../../../src/render/mrkdwn.js';
 import { renderPolicy, renderStates } from '../../../src/render/policy.js';
-import { assertWithinSlackLimits } from '../../../src/standin/index.js';
 import { syntheticRegistry } from '../../harness/synthetic-registry.js';
 
 let registry: Registry;

@@ -1,8 +1,8 @@
+import { assertWithinSlackLimits } from '@osm-feature-bot/slack-standin';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRegistryFile } from '../../../src/registry/load.js';
 import type { Registry } from '../../../src/registry/schema.js';
 import { docsPath, matchDocsLink, renderUnfurl } from '../../../src/render/unfurl.js';
-import { assertWithinSlackLimits } from '../../../src/standin/index.js';
 
 let registry: Registry;
 beforeAll(async () => {

@@ -1,3 +1,5 @@
+// The package's only public face: its exports map offers this module and nothing else, so whatever the
+// sandbox, the tests or the benchmarks use is exported here.
 export { type ApiReply, callApi } from './api-call.js';
 export type { EventSendOptions } from './app-client.js';
 export {

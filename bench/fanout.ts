@@ -3,9 +3,9 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { SlackStandin } from '@osm-feature-bot/slack-standin';
 import { pino } from 'pino';
 import { startBot } from '../src/bot.js';
-import { SlackStandin } from '../src/standin/index.js';
 import { configFor } from '../tests/harness/bot-config.js';
 
 export interface FanoutResult {

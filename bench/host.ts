@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
-import type { SlackStandin } from '../src/standin/index.js';
+import type { SlackStandin } from '@osm-feature-bot/slack-standin';
 import type { HostPorts } from './app-host.js';
 
 export interface Host extends HostPorts {

@@ -1,4 +1,4 @@
-import type { RecordedCall, SlackStandin } from '../src/standin/index.js';
+import type { RecordedCall, SlackStandin } from '@osm-feature-bot/slack-standin';
 import { latencyRows, SIDES, type Side } from './compare.js';
 import type { Host } from './host.js';
 import { QUESTIONS } from './questions.js';

@@ -2,7 +2,7 @@
 // Benchmarks are not tests: nothing here fails on a slow number; the report says which goals were met.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { SlackStandin } from '../src/standin/index.js';
+import { SlackStandin } from '@osm-feature-bot/slack-standin';
 import { runFanoutRow } from './fanout-row.js';
 import { startHost } from './host.js';
 import { machineDetails } from './machine.js';

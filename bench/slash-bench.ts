@@ -1,4 +1,4 @@
-import type { SlackStandin } from '../src/standin/index.js';
+import type { SlackStandin } from '@osm-feature-bot/slack-standin';
 import { BASELINE_LABEL, latencyRows, SIDES, type Side } from './compare.js';
 import type { Host } from './host.js';
 import { QUESTIONS } from './questions.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import type { SlackStandin } from '../src/standin/index.js';
+import type { SlackStandin } from '@osm-feature-bot/slack-standin';
 import type { Row } from './report.js';
 import { mib, ms, summarize, times } from './stats.js';
 

@@ -11,7 +11,6 @@ import {
 } from './config.js';
 import { createLogger } from './logger.js';
 import { formatRegistryError, RegistryLoadError } from './registry/load.js';
-import { startSandbox } from './sandbox/server.js';
 
 /** The sandbox keeps nothing between runs: a session's subscriptions and snapshot live in memory. */
 const SANDBOX_DATABASE_URL = 'sqlite::memory:';
@@ -55,9 +54,11 @@ async function runBot(config: Config, log: Logger): Promise<Running> {
 
 /**
  * No Slack credentials: the local sandbox, with the real app behind the Slack stand-in. The terminal gets
- * one line, the URL (see terminalLevel).
+ * one line, the URL (see terminalLevel). The sandbox is imported here and only here, so that a bot talking to
+ * Slack never loads the stand-in (nor its WebSocket server).
  */
 async function runSandbox(config: SandboxConfig, log: Logger): Promise<Running> {
+  const { startSandbox } = await import('./sandbox/server.js');
   const sandbox = await startSandbox({
     port: config.port,
     host: config.host,

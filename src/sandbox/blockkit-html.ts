@@ -1,4 +1,4 @@
-import { asArray, asString, isRecord } from '../standin/values.js';
+import { asArray, asString, isRecord } from '@osm-feature-bot/slack-standin';
 import { emojiPlain } from './emoji.js';
 import { escapeHtml, mrkdwnToHtml, type NameLookup, plainTextToHtml } from './mrkdwn-html.js';
 

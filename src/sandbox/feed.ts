@@ -1,6 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { SlackStandin } from '../standin/standin.js';
-import type { ConversationChange, RecordedCall } from '../standin/types.js';
+import type { ConversationChange, RecordedCall, SlackStandin } from '@osm-feature-bot/slack-standin';
 import {
   type ChannelView,
   channelView,

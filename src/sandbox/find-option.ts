@@ -1,4 +1,4 @@
-import { asArray, asString, isRecord } from '../standin/values.js';
+import { asArray, asString, isRecord } from '@osm-feature-bot/slack-standin';
 
 /** The option object a select offered, as the bot sent it. */
 export interface OfferedOption {

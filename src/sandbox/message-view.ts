@@ -1,4 +1,4 @@
-import type { ChannelState, StoredMessage } from '../standin/types.js';
+import type { ChannelState, StoredMessage } from '@osm-feature-bot/slack-standin';
 import { blocksToHtml, placeholderHtml } from './blockkit-html.js';
 import { escapeHtml, mrkdwnToHtml, type NameLookup } from './mrkdwn-html.js';
 import { BOT_NAME, SANDBOX_USER, SLACKBOT } from './workspace.js';

@@ -1,8 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  asString,
+  type BlockActionInput,
+  isRecord,
+  readBody,
+  sendJson,
+} from '@osm-feature-bot/slack-standin';
 import type { Logger } from 'pino';
-import { readBody, sendJson } from '../standin/http-io.js';
-import type { BlockActionInput } from '../standin/payloads.js';
-import { asString, isRecord } from '../standin/values.js';
 import type { ConversationFeed } from './feed.js';
 import { PAGE_CLIENT_JS } from './page/client-js.js';
 import { PAGE_CSS } from './page/css.js';

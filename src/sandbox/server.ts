@@ -1,7 +1,7 @@
+import { SlackStandin } from '@osm-feature-bot/slack-standin';
 import type { Logger } from 'pino';
 import { type BotOptions, type RunningBot, startBot } from '../bot.js';
 import type { Config } from '../config.js';
-import { SlackStandin } from '../standin/standin.js';
 import { ConversationFeed } from './feed.js';
 import { pageRoutes } from './routes.js';
 import { UserActions } from './user-actions.js';

@@ -1,8 +1,12 @@
+import {
+  asArray,
+  asString,
+  type BlockActionInput,
+  type HttpResult,
+  isRecord,
+  type SlackStandin,
+} from '@osm-feature-bot/slack-standin';
 import { APP_NAME, COMMAND } from '../render/slack/ids.js';
-import type { BlockActionInput } from '../standin/payloads.js';
-import type { SlackStandin } from '../standin/standin.js';
-import type { HttpResult } from '../standin/types.js';
-import { asArray, asString, isRecord } from '../standin/values.js';
 import { composeMessage } from './compose.js';
 import type { ConversationFeed } from './feed.js';
 import { findOfferedOption } from './find-option.js';

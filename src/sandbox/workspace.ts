@@ -1,4 +1,4 @@
-import type { ChannelSpec } from '../standin/types.js';
+import type { ChannelSpec } from '@osm-feature-bot/slack-standin';
 
 /** The person using the sandbox page. */
 export const SANDBOX_USER = { id: 'U0USER', name: 'You' } as const;

@@ -2,12 +2,12 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { Fault, RecordedCall } from '@osm-feature-bot/slack-standin';
+import { SlackStandin } from '@osm-feature-bot/slack-standin';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type BotOptions, type RunningBot, startBot } from '../../src/bot.js';
 import { configFor } from '../harness/bot-config.js';
-import type { Fault, RecordedCall } from '../harness/index.js';
-import { SlackStandin } from '../harness/index.js';
 import { FAST_RETRIES } from './support/bot-under-test.js';
 
 // Slack Web API faults on chat.postMessage while the bot answers mentions: every answer arrives once, or the

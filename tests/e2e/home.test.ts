@@ -1,6 +1,6 @@
+import type { RecordedCall } from '@osm-feature-bot/slack-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/render/slack/ids.js';
-import type { RecordedCall } from '../harness/index.js';
 import { type BotUnderTest, startBotUnderTest } from './support/bot-under-test.js';
 import {
   homeElements,

@@ -1,5 +1,5 @@
+import { assertWithinSlackLimits, type MessageLike, type RecordedCall } from '@osm-feature-bot/slack-standin';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assertWithinSlackLimits, type MessageLike, type RecordedCall } from '../harness/index.js';
 import { useSharedBot } from './support/shared-bot.js';
 
 // Hostile text through the signed HTTP path, to the command and to a mention. Each must get a safe answer:

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SlackStandin } from '@osm-feature-bot/slack-standin';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
@@ -11,7 +12,6 @@ import { loadRegistryFile } from '../../src/sources/read-registry.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import type { ChannelContext, SubscriptionService } from '../../src/subscriptions/subscription-service.js';
 import { configFor } from '../harness/bot-config.js';
-import { SlackStandin } from '../harness/index.js';
 import { FAST_RETRIES } from './support/bot-under-test.js';
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -1,6 +1,6 @@
+import type { BlockActionInput, RecordedCall, StoredMessage } from '@osm-feature-bot/slack-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/render/slack/ids.js';
-import type { BlockActionInput, RecordedCall, StoredMessage } from '../harness/index.js';
 import { type BotUnderTest, startBotUnderTest } from './support/bot-under-test.js';
 
 let t: BotUnderTest;

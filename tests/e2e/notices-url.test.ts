@@ -2,9 +2,9 @@ import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SlackStandin } from '@osm-feature-bot/slack-standin';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/bot.js';
-import { SlackStandin } from '../harness/index.js';
 import {
   isPostTo,
   noticesIn,

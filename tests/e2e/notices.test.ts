@@ -1,6 +1,6 @@
+import { SlackStandin } from '@osm-feature-bot/slack-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/bot.js';
-import { SlackStandin } from '../harness/index.js';
 import {
   editFile,
   isPostTo,

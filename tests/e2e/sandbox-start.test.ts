@@ -30,7 +30,9 @@ describe('npm start with no Slack credentials', () => {
   it('starts the sandbox, prints one line with its URL, serves the page and stops cleanly on SIGTERM', async () => {
     let stderr = '';
     let stdout = '';
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    // The sandbox loads the stand-in package: this export condition runs its TypeScript source, never a build.
+    const source = '--conditions=@osm-feature-bot/source';
+    child = spawn(process.execPath, [source, '--import', 'tsx', 'src/main.ts'], {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,5 +1,5 @@
+import { type RecordedCall, type SendOpts, signSlackRequest } from '@osm-feature-bot/slack-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RecordedCall, type SendOpts, signSlackRequest } from '../harness/index.js';
 import { type BotUnderTest, startBotUnderTest } from './support/bot-under-test.js';
 
 // Requests that are not provably from Slack get 401 and change nothing: no post, no response_url reply, no

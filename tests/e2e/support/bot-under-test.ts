@@ -1,11 +1,11 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SlackStandin, type StandinOptions } from '@osm-feature-bot/slack-standin';
 import { pino } from 'pino';
 import { type RunningBot, startBot } from '../../../src/bot.js';
 import type { Config } from '../../../src/config.js';
 import { configFor } from '../../harness/bot-config.js';
-import { SlackStandin, type StandinOptions } from '../../harness/index.js';
 
 export interface BotUnderTest {
   standin: SlackStandin;

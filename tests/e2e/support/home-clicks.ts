@@ -1,4 +1,4 @@
-import type { BlockActionInput, HttpResult, SlackStandin } from '../../harness/index.js';
+import type { BlockActionInput, HttpResult, SlackStandin } from '@osm-feature-bot/slack-standin';
 
 type Element = {
   type: string;

@@ -3,11 +3,11 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { RecordedCall, SlackStandin, StoredMessage } from '@osm-feature-bot/slack-standin';
 import { type Logger, pino } from 'pino';
 import { type BotOptions, type RunningBot, startBot } from '../../../src/bot.js';
 import type { Config } from '../../../src/config.js';
 import { configFor } from '../../harness/bot-config.js';
-import type { RecordedCall, SlackStandin, StoredMessage } from '../../harness/index.js';
 
 /** A temp dir with a copy of the registry fixture and room for the database; removed by cleanup(). */
 export function noticeWorkspace(): {

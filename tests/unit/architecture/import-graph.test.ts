@@ -22,8 +22,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   home: ['store', 'notices', 'render', 'answer', 'registry', 'shared'],
   listeners: ['home', 'subscriptions', 'render', 'answer', 'intents', 'registry', 'store', 'shared'],
   cli: ['sources', 'render', 'answer', 'intents', 'osm-page', 'registry', 'shared'],
-  sandbox: ['root', 'render', 'standin', 'shared'],
-  standin: [],
+  sandbox: ['root', 'render', 'shared'],
   root: ['*'],
 };
 

@@ -1,7 +1,7 @@
+import type { ChannelState } from '@osm-feature-bot/slack-standin';
 import { describe, expect, it } from 'vitest';
 import { findOfferedOption } from '../../../src/sandbox/find-option.js';
 import { channelView, messageView, sandboxDirectory } from '../../../src/sandbox/message-view.js';
-import type { ChannelState } from '../../../src/standin/types.js';
 
 const channels: ChannelState[] = [
   {

@@ -1,3 +1,4 @@
+import { assertWithinSlackLimits, SlackStandin } from '@osm-feature-bot/slack-standin';
 import { webApi } from '@slack/bolt';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -10,7 +11,6 @@ import {
   createSubscriptionService,
   type SubscriptionService,
 } from '../../../src/subscriptions/subscription-service.js';
-import { assertWithinSlackLimits, SlackStandin } from '../../harness/index.js';
 import { realRegistry } from '../../harness/registry-fixtures.js';
 
 const registry = realRegistry();

@@ -1,3 +1,4 @@
+import { assertViewWithinSlackLimits } from '@osm-feature-bot/slack-standin';
 import type { KnownBlock } from '@slack/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyFilter, type FeatureFilter } from '../../../../src/registry/query/feature-filter.js';
@@ -7,7 +8,6 @@ import { HOME_PAGE_SIZE } from '../../../../src/render/slack/home-sections.js';
 import { ACTION_IDS } from '../../../../src/render/slack/ids.js';
 import { decodeListFilter, encodeListFilter } from '../../../../src/render/slack/list-filter-value.js';
 import { loadRegistryFile } from '../../../../src/sources/read-registry.js';
-import { assertViewWithinSlackLimits } from '../../../../src/standin/block-kit-limits.js';
 import { syntheticRegistry } from '../../../harness/synthetic-registry.js';
 
 let registry: Registry;

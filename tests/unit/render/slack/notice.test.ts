@@ -1,8 +1,8 @@
+import { assertWithinSlackLimits } from '@osm-feature-bot/slack-standin';
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { diffRegistries } from '../../../../src/registry/history/diff.js';
 import { NOTICE_HEADER, renderChangeNotice } from '../../../../src/render/slack/notice.js';
-import { assertWithinSlackLimits } from '../../../../src/standin/block-kit-limits.js';
 import { realRegistry, withAdded, withFeature } from '../../../harness/registry-fixtures.js';
 import { mutateRegistry, syntheticRegistry } from '../../../harness/synthetic-registry.js';
 

@@ -1,10 +1,10 @@
+import { assertWithinSlackLimits } from '@osm-feature-bot/slack-standin';
 import type { KnownBlock } from '@slack/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diffRegistries } from '../../../../src/registry/history/diff.js';
 import { registryAt } from '../../../../src/registry/history/releases.js';
 import type { Feature, Registry } from '../../../../src/registry/schema.js';
 import { loadRegistryFile } from '../../../../src/sources/read-registry.js';
-import { assertWithinSlackLimits } from '../../../../src/standin/block-kit-limits.js';
 import { askSlack, changesMessage, historyMessage } from '../../../harness/answers.js';
 import { syntheticRegistry } from '../../../harness/synthetic-registry.js';
 

@@ -1,10 +1,10 @@
+import { assertWithinSlackLimits } from '@osm-feature-bot/slack-standin';
 import type { KnownBlock } from '@slack/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Registry } from '../../../../src/registry/schema.js';
 import { renderDidYouMean, renderNotFound, renderNotUnderstood } from '../../../../src/render/slack/help.js';
 import { escapeMrkdwn, quoteUserText } from '../../../../src/render/slack/mrkdwn.js';
 import { loadRegistryFile } from '../../../../src/sources/read-registry.js';
-import { assertWithinSlackLimits } from '../../../../src/standin/block-kit-limits.js';
 import { askSlack, cardMessage } from '../../../harness/answers.js';
 import { syntheticRegistry } from '../../../harness/synthetic-registry.js';
 

@@ -1,8 +1,8 @@
+import { assertWithinSlackLimits } from '@osm-feature-bot/slack-standin';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Registry } from '../../../../src/registry/schema.js';
 import { docsPath, matchDocsLink, renderUnfurl } from '../../../../src/render/slack/unfurl.js';
 import { loadRegistryFile } from '../../../../src/sources/read-registry.js';
-import { assertWithinSlackLimits } from '../../../../src/standin/block-kit-limits.js';
 
 let registry: Registry;
 beforeAll(async () => {

@@ -25,7 +25,7 @@ interface PendingAck {
 
 /**
  * Socket Mode over `ws` on the stand-in's HTTP server. The client's start() resolves only on `hello`
- * (slack-protocol.md §4), so it is sent the moment the socket opens. `ws` answers the client's pings itself.
+ * message, so it is sent the moment the socket opens. `ws` answers the client's pings itself.
  */
 export class SocketModeServer {
   private readonly wss = new WebSocketServer({ noServer: true });

@@ -8,7 +8,7 @@ import type { CallRecorder } from './recorder.js';
 import type { ResponseUrlContext, StoredMessage } from './types.js';
 import { asArray, asBool, asString, isRecord } from './values.js';
 
-/** Slack lets a response_url take up to 5 posts (slack-protocol.md §2). */
+/** Slack lets a response_url take up to 5 posts. */
 const MAX_USES = 5;
 const DEFAULT_USER = 'U0USER';
 

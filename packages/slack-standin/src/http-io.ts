@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRecord } from './values.js';
 
-/** Form fields that web-api JSON-encodes inside the form body (slack-protocol.md §3.2). */
+/** Form fields that web-api JSON-encodes inside the form body. */
 const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'unfurls', 'metadata', 'user_auth_blocks']);
 
 export function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -51,7 +51,7 @@ export class CallRecorder {
     if (recorded.kind === 'unknown') {
       console.error(
         `\n*** SLACK STAND-IN: unknown method '${recorded.method}' was called (answered unknown_method). ` +
-          'Implement it in src/standin or stop calling it. ***\n',
+          'Implement it in packages/slack-standin or stop calling it. ***\n',
       );
     }
     this.emitter.emit('call', recorded);

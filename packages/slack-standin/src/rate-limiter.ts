@@ -8,7 +8,7 @@ const WINDOW_MS = 1000;
 
 /**
  * Sliding one-second window, per channel and per workspace, like Slack's "about 1 message per
- * second per channel" for chat.postMessage (slack-protocol.md §6). Slack answers 429 with an integer
+ * second per channel" for chat.postMessage. Slack answers 429 with an integer
  * Retry-After in seconds; web-api parses it with parseInt and fails at once on 0/NaN, so we never say < 1.
  * Only allowed calls take a slot; a rejected call does not extend the wait.
  */

@@ -13,7 +13,7 @@ import { asArray, isRecord } from './values.js';
 export type { LimitError, LimitIssue } from './block-kit-elements.js';
 
 /**
- * Slack enforces these server-side; Bolt and web-api do not (slack-protocol.md §5).
+ * Slack enforces these server-side; Bolt and web-api do not.
  * Validating here makes a too-long renderer fail in tests instead of in production.
  */
 export const BLOCK_KIT_LIMITS = {

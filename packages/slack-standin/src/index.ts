@@ -1,3 +1,5 @@
+// The package's only public face: its exports map offers this module and nothing else, so whatever the
+// sandbox, the tests or the benchmarks use is exported here.
 export { type ApiReply, callApi } from './api-call.js';
 export type { EventSendOptions } from './app-client.js';
 export {
@@ -13,6 +15,7 @@ export {
   validateView,
 } from './block-kit-limits.js';
 export { DEFAULT_CHANNELS, type NewMessage } from './conversations.js';
+export { readBody, sendJson } from './http-io.js';
 export type { BlockActionInput, BlockActionOptions, EventEnvelopeOptions } from './payloads.js';
 export { DEFAULT_CHANNEL, DEFAULT_COMMAND, DEFAULT_USER } from './payloads.js';
 export { type RateDecision, SlidingWindowRateLimiter } from './rate-limiter.js';
@@ -21,4 +24,5 @@ export { signSlackRequest, verifySlackSignature } from './signing.js';
 export type { EnvelopeOptions } from './socket-mode.js';
 export { SlackStandin, STANDIN_APP_ID } from './standin.js';
 export type * from './types.js';
+export { asArray, asString, isRecord } from './values.js';
 export { IMPLEMENTED_METHODS } from './web-api.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SlidingWindowRateLimiter } from '../../harness/index.js';
+import { SlidingWindowRateLimiter } from '../src/index.js';
 
 function clock(start = 1_000_000) {
   let t = start;

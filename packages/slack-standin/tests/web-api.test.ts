@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callApi, SlackStandin } from '../../harness/index.js';
+import { callApi, SlackStandin } from '../src/index.js';
 
 let standin: SlackStandin | undefined;
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SlackStandin, signSlackRequest, verifySlackSignature } from '../../harness/index.js';
+import { SlackStandin, signSlackRequest, verifySlackSignature } from '../src/index.js';
 
 interface Seen {
   path: string;

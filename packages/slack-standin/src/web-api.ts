@@ -21,7 +21,7 @@ export interface WebApiDeps {
   appToken: string;
 }
 
-/** apps.connections.open takes the app-level token, in the header only (slack-protocol.md §4). */
+/** apps.connections.open takes the app-level token, in the header only. */
 function authError(method: string, token: string | undefined, deps: WebApiDeps): string | undefined {
   const wanted = method === 'apps.connections.open' ? deps.appToken : deps.botToken;
   if (!token) return 'not_authed';

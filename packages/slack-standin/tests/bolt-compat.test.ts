@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SlackStandin } from '../../harness/index.js';
+import { SlackStandin } from '../src/index.js';
 
 // Proves the stand-in speaks the wire protocol the real Bolt 5 expects, in both transports.
 

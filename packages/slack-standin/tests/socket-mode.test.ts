@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { callApi, SlackStandin } from '../../harness/index.js';
+import { callApi, SlackStandin } from '../src/index.js';
 
 let standin: SlackStandin | undefined;
 let client: WebSocket | undefined;

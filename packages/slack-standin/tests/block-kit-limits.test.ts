@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertWithinSlackLimits, validateMessage, validateView } from '../../harness/index.js';
+import { assertWithinSlackLimits, validateMessage, validateView } from '../src/index.js';
 
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
 const errors = (issues: { error: string }[]) => issues.map((i) => i.error);

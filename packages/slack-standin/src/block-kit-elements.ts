@@ -2,7 +2,7 @@ import { asArray, asString, isRecord } from './values.js';
 
 /**
  * Element-level Block Kit checks (text objects, interactive elements, options).
- * Limits come from @slack/types JSDoc; see slack-protocol.md §5. Pure functions.
+ * Limits come from @slack/types JSDoc and Slack's Block Kit reference. Pure functions.
  */
 
 export type LimitError =

@@ -47,8 +47,8 @@ const NAMESPACE = 'osm-feature-bot';
 
 reportMissingKubectl('tests/deploy/manifests.test.ts');
 
-describe.skipIf(!KUBECTL_AVAILABLE)('kubectl kustomize deploy/kubernetes/overlays/*', () => {
-  it('the schema check bites: a Deployment with a port given as text is refused', () => {
+describe('the Kubernetes schema check', () => {
+  it('refuses a Deployment whose port is text', () => {
     const broken = {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
@@ -60,7 +60,9 @@ describe.skipIf(!KUBECTL_AVAILABLE)('kubectl kustomize deploy/kubernetes/overlay
     };
     expect(() => MODELS['apps/v1 Deployment']?.(broken).validate()).toThrow(/containerPort must be integer/);
   });
+});
 
+describe.skipIf(!KUBECTL_AVAILABLE)('kubectl kustomize deploy/kubernetes/overlays/*', () => {
   describe.each(OVERLAYS)('overlays/%s', (overlay) => {
     it('renders objects that all validate against the Kubernetes API schemas', async () => {
       const objects = await renderOverlay(overlay);

@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # Multi-stage: build with dev dependencies, run the compiled JavaScript with production dependencies only.
+# Both stages use the same Node image: better-sqlite3 is compiled in the first for the Node of the second.
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 builds from source when no prebuilt binary matches.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
@@ -14,7 +15,7 @@ COPY packages/slack-standin/src ./packages/slack-standin/src
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production PORT=3000 DATABASE_URL=sqlite:/app/var/osm-feature-bot.db
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
@@ -25,7 +26,8 @@ COPY --from=build /app/packages/slack-standin/dist ./packages/slack-standin/dist
 COPY package.json manifest.yml ./
 COPY data ./data
 RUN mkdir -p /app/var && chown -R node:node /app/var
-USER node
+# The image's node user (uid and gid 1000), by number, so Kubernetes' runAsNonRoot can check it is not root.
+USER 1000:1000
 EXPOSE 3000
 VOLUME ["/app/var"]
 # Socket Mode: set SLACK_BOT_TOKEN and SLACK_APP_TOKEN. HTTP mode: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.

@@ -42,7 +42,11 @@ export async function runFanoutBench(channels = 1000): Promise<FanoutResult> {
   );
   try {
     for (const channelId of ids)
-      bot.store.addSubscription({ channelId, filter: { kind: 'all' }, createdBy: 'U0BENCH' });
+      await bot.store.subscriptions.add(bot.workspace, {
+        channelId,
+        filter: { kind: 'all' },
+        createdBy: 'U0BENCH',
+      });
     // The registry edit must be accepted within seconds; a refused edit would otherwise wait forever.
     const committed = once(bot.notices, 'committed', { signal: AbortSignal.timeout(10_000) });
     const text = readFileSync(registryPath, 'utf8');

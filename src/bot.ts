@@ -5,15 +5,15 @@ import { createHomeService } from './home/home-service.js';
 import { createHomeRefresher } from './home/refresher.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { boltLoggerFrom } from './logger.js';
-import { snapshotRegistry } from './notices/change-set.js';
 import type { SenderTuning } from './notices/sender-types.js';
 import { type NoticeService, startNotices } from './notices/service.js';
 import { createSlackPoster } from './notices/slack-poster.js';
 import type { RegistryProvider } from './registry/provider.js';
-import { openRegistrySource, type RegistrySource } from './sources/registry-source.js';
+import { identifyBot } from './slack-identity.js';
+import { openRegistrySource } from './sources/registry-source.js';
 import type { FetchLike } from './sources/url-poll.js';
-import { openSqliteStore } from './store/sqlite-store.js';
-import type { Store } from './store/store.js';
+import { openStore } from './store/open-store.js';
+import type { Store, WorkspaceRef } from './store/store.js';
 import { syncConfigSubscriptions } from './subscriptions/config-subscriptions.js';
 import { createSubscriptionService } from './subscriptions/subscription-service.js';
 
@@ -24,10 +24,12 @@ const SEEN_EVENTS_TRIM_EVERY_MS = 60 * 60 * 1000;
 export interface RunningBot {
   port?: number;
   store: Store;
-  /** The latest good registry (follows the file or URL as it changes). */
+  /** The registry answers come from: the last committed one (it follows the file or URL once announced). */
   registry: RegistryProvider;
   slack: SlackApp;
-  /** Channel notices: events ('committed', 'sent', 'retry', 'failed'), whenIdle(). */
+  /** The workspace a single-token bot serves, as auth.test named it. */
+  workspace: WorkspaceRef;
+  /** Channel notices: events ('committed', 'sent', 'retry', 'failed'…), whenIdle(). */
   notices: NoticeService;
   stop(): Promise<void>;
 }
@@ -36,120 +38,139 @@ export interface BotOptions extends AppOptions {
   now?: () => number;
   /** Notice sender tuning (tests and benchmarks); defaults suit Slack. */
   notices?: Partial<SenderTuning>;
+  /** How often to adopt a registry another replica committed, ms (default 2 s). */
+  registrySyncMs?: number;
   /** Debounce for registry file events, ms (default 200). */
   registryDebounceMs?: number;
   /** fetch for REGISTRY_URL (tests). */
   fetch?: FetchLike;
 }
 
+/** Things to undo, last first, when start-up fails half way or the bot stops. */
+class Closers {
+  private readonly steps: (() => Promise<void> | void)[] = [];
+  push(step: () => Promise<void> | void): void {
+    this.steps.push(step);
+  }
+  async run(): Promise<void> {
+    for (const step of this.steps.splice(0).reverse()) await step();
+  }
+}
+
 /**
- * The composition root shared by main(), the sandbox, tests and benchmarks:
- * store → registry source → Bolt app → listeners → start → notices (outbox sender) → watch the source.
+ * The composition root shared by main(), the sandbox, tests and benchmarks: store → registry source →
+ * who we are in Slack (auth.test) → notices (commit the registry, drain the outbox) → Bolt app → watch.
  */
 export async function startBot(config: Config, log: Logger, opts: BotOptions = {}): Promise<RunningBot> {
-  const mode = config.mode;
-  const store = openSqliteStore(config.databaseUrl, opts.now ? { now: opts.now } : {});
-  let source: RegistrySource;
+  const closers = new Closers();
   try {
-    source = await openRegistrySource({
-      path: config.registryPath,
-      ...(config.registryUrl ? { url: config.registryUrl } : {}),
-      pollSeconds: config.registryPollSeconds,
-      log: log.child({ component: 'registry' }),
-      fallback: () => {
-        const snapshot = store.getSnapshot();
-        return snapshot ? snapshotRegistry(snapshot) : undefined;
-      },
-      ...(opts.registryDebounceMs === undefined ? {} : { debounceMs: opts.registryDebounceMs }),
-      ...(opts.fetch ? { fetch: opts.fetch } : {}),
-    });
+    return await assemble(config, log, opts, closers);
   } catch (err) {
-    store.close();
+    await closers.run().catch(() => undefined);
     throw err;
   }
-  const registry: RegistryProvider = { current: () => source.current() };
-  log.info({ features: registry.current().features.length, source: source.origin }, 'registry loaded');
+}
 
+async function assemble(
+  config: Config,
+  log: Logger,
+  opts: BotOptions,
+  closers: Closers,
+): Promise<RunningBot> {
+  const { mode } = config;
+  const store = await openStore(config.databaseUrl, { ...(opts.now ? { now: opts.now } : {}), log });
+  closers.push(() => store.close());
+  const source = await openRegistrySource({
+    path: config.registryPath,
+    ...(config.registryUrl ? { url: config.registryUrl } : {}),
+    pollSeconds: config.registryPollSeconds,
+    log: log.child({ component: 'registry' }),
+    fallback: async () => (await store.announcements.current())?.registry,
+    ...(opts.registryDebounceMs === undefined ? {} : { debounceMs: opts.registryDebounceMs }),
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+  });
+  closers.push(() => source.stop());
+
+  // Answers come from the committed registry; until notices start, that is the stored snapshot.
+  let notices: NoticeService | undefined;
+  const startingRegistry = (await store.announcements.current())?.registry ?? source.current();
+  const registry: RegistryProvider = { current: () => notices?.registry.current() ?? startingRegistry };
   const homeDeps = { registry, store, ...(opts.now ? { now: opts.now } : {}) };
+  let bot: { name?: string; userId?: string } = {};
   const deps: ListenerDeps = {
     registry,
     log,
-    subscriptions: createSubscriptionService({ registry, store }),
+    subscriptions: createSubscriptionService({ registry, store, bot: () => bot }),
     home: createHomeService(homeDeps),
-    events: { firstSeen: async (eventId) => store.markEventSeen(eventId) },
+    events: store.events,
   };
   const slack = createApp(config, deps, log, opts);
-  let started: { port?: number };
-  try {
-    started = await slack.start();
-  } catch (err) {
-    source.stop();
-    store.close();
-    throw err;
-  }
 
-  const post = createSlackPoster({
-    token: mode.botToken,
+  const identity = await identifyBot(slack.app.client);
+  bot = { ...(identity.name ? { name: identity.name } : {}), userId: identity.userId };
+  const workspace = identity.workspace;
+  const adopted = await store.adoptLegacyRows(workspace);
+  if (adopted > 0)
+    log.info({ adopted, team: workspace.teamId }, 'rows from an older build given to this workspace');
+  await syncConfigSubscriptions(store, workspace, config.noticeChannels, log);
+  log.info({ features: source.current().features.length, source: source.origin }, 'registry loaded');
+
+  const poster = createSlackPoster({
+    tokenFor: async () => mode.botToken,
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     logger: boltLoggerFrom(log.child({ component: 'notice-client' })),
     maxRequestConcurrency: opts.notices?.concurrency ?? 50,
   });
-  let notices: NoticeService;
-  try {
-    syncConfigSubscriptions(store, config.noticeChannels, log);
-    notices = startNotices(
-      {
-        store,
-        log: log.child({ component: 'notices' }),
-        post,
-        ...(opts.notices ? { tuning: opts.notices } : {}),
-        ...(opts.now ? { now: opts.now } : {}),
-      },
-      registry.current(),
-    );
-  } catch (err) {
-    await slack.stop();
-    source.stop();
-    store.close();
-    throw err;
-  }
+  notices = await startNotices(
+    {
+      store,
+      log: log.child({ component: 'notices' }),
+      slack: poster,
+      ...(opts.notices ? { tuning: opts.notices } : {}),
+      ...(opts.registrySyncMs === undefined ? {} : { syncMs: opts.registrySyncMs }),
+      ...(opts.now ? { now: opts.now } : {}),
+    },
+    source.current(),
+    source.version(),
+  );
+  const running = notices;
+  closers.push(() => running.stop());
+
+  const started = await slack.start();
+  closers.push(() => slack.stop());
+
   const homes = createHomeRefresher({
     ...homeDeps,
-    client: slack.app.client,
+    clientFor: async () => slack.app.client,
     log: log.child({ component: 'home-refresh' }),
   });
-  source.watch((next) => {
-    notices.onRegistry(next);
-    // Never rejects; rate-limited so a registry change is not a storm of views.publish calls.
-    void homes.refreshAll();
-  });
+  closers.push(() => homes.stop());
+  // Never rejects; rate-limited so a registry change is not a storm of views.publish calls.
+  running.on('committed', () => void homes.refreshAll());
+  running.on('adopted', () => void homes.refreshAll());
+  source.watch((next, version) => void running.onRegistry(next, version));
 
   // Slack redelivers an event within minutes; a day of seen event ids is plenty, and the table stays small.
   const trimSeenEvents = (): void => {
-    store.trimEvents(SEEN_EVENTS_KEEP_MS);
+    store.events.trim(SEEN_EVENTS_KEEP_MS).catch((err: unknown) => {
+      log.warn({ err }, 'could not trim seen event ids; trying again in an hour');
+    });
   };
   trimSeenEvents();
   const trimTimer = setInterval(trimSeenEvents, SEEN_EVENTS_TRIM_EVERY_MS);
   trimTimer.unref();
+  closers.push(() => clearInterval(trimTimer));
 
   let stopped: Promise<void> | undefined;
-  const stopAll = async (): Promise<void> => {
-    clearInterval(trimTimer);
-    homes.stop();
-    source.stop();
-    // Sends first: they need the store, and a half-sent fan-out must be finished or parked, not cut.
-    await notices.stop();
-    await slack.stop();
-    store.close();
-  };
   return {
-    port: started.port,
+    ...(started.port === undefined ? {} : { port: started.port }),
     store,
     registry,
     slack,
-    notices,
+    workspace,
+    notices: running,
     stop() {
-      stopped ??= stopAll();
+      stopped ??= closers.run();
       return stopped;
     },
   };

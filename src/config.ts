@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DatabaseUrlSchema } from './store/database-url.js';
+import { DatabaseUrlSchema, databasePassword } from './store/database-url.js';
 
 /** A configuration problem, as one line that names the variable. main() prints it and exits 2. */
 export class ConfigError extends Error {
@@ -155,6 +155,11 @@ function slackMode(
 
 /** Values that must never reach a log line. */
 export function secretsOf(config: LoadedConfig): string[] {
+  const password = databasePassword(config.databaseUrl);
+  return [...slackSecrets(config), ...(password ? [password, config.databaseUrl] : [])];
+}
+
+function slackSecrets(config: LoadedConfig): string[] {
   const m = config.mode;
   if (m.kind === 'socket') return [m.botToken, m.appToken];
   if (m.kind === 'http') return [m.botToken, m.signingSecret];

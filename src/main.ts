@@ -11,6 +11,7 @@ import {
 } from './config.js';
 import { createLogger } from './logger.js';
 import { formatRegistryError, RegistryLoadError } from './registry/load.js';
+import { StoreOpenError } from './store/errors.js';
 
 /** The sandbox keeps nothing between runs: a session's subscriptions and snapshot live in memory. */
 const SANDBOX_DATABASE_URL = 'sqlite::memory:';
@@ -39,6 +40,10 @@ async function main(): Promise<void> {
     if (err instanceof RegistryLoadError) {
       for (const e of err.errors) process.stderr.write(`${formatRegistryError(e)}\n`);
       process.exit(1);
+    }
+    if (err instanceof StoreOpenError) {
+      process.stderr.write(`osm-feature-bot: ${err.message}\n`);
+      process.exit(err.exitCode);
     }
     log.fatal({ err }, 'could not start');
     process.stderr.write(`osm-feature-bot: could not start: ${startFailure(err, config)}\n`);

@@ -1,22 +1,22 @@
-import type { z } from 'zod';
-import { LAST_ANNOUNCEMENT_KEY, LastAnnouncementSchema } from '../notices/last-announcement.js';
-import { type FeatureFilter, FeatureFilterSchema } from '../registry/query/feature-filter.js';
+import type { Announcement } from '../registry/history/announcement.js';
+import type { HomeFilter } from '../registry/query/feature-filter.js';
 import type { Registry } from '../registry/schema.js';
-import type { LastAnnouncement } from '../render/slack/home.js';
-import { parseJsonAs } from '../shared/json.js';
-import type { Store } from '../store/store.js';
+import type { Store, WorkspaceRef } from '../store/store.js';
 
 /** What Home remembers per user: the last filter and search (never a page: reopening starts at the top). */
-const HomePrefsSchema = FeatureFilterSchema.pick({ state: true, category: true, query: true });
-export type HomePrefs = z.infer<typeof HomePrefsSchema>;
+export type HomePrefs = HomeFilter;
 
 /**
- * A user's saved Home filter, checked on read: a row written by another build, or naming a category that has
- * since gone, degrades to "no filter" for that part rather than breaking the Home tab.
+ * A user's saved Home filter, checked on read: a category that has since gone degrades to "no filter" for
+ * that part rather than breaking the Home tab (the store already drops a row another build wrote).
  */
-export function readHomePrefs(store: Store, userId: string, registry: Registry): HomePrefs {
-  const prefs = parseJsonAs(HomePrefsSchema, store.getHomePrefs(userId)?.prefsJson);
-  if (!prefs) return {};
+export async function readHomePrefs(
+  store: Store,
+  ws: WorkspaceRef,
+  userId: string,
+  registry: Registry,
+): Promise<HomePrefs> {
+  const prefs = (await store.homes.get(ws, userId))?.prefs ?? {};
   if (prefs.category && !registry.categories.some((c) => c.id === prefs.category)) {
     const { category: _gone, ...rest } = prefs;
     return rest;
@@ -25,12 +25,17 @@ export function readHomePrefs(store: Store, userId: string, registry: Registry):
 }
 
 /** Saves the filter and records that the user has Home open now (the refresher targets recent users). */
-export function writeHomePrefs(store: Store, userId: string, prefs: FeatureFilter, now?: number): void {
-  const { state, category, query } = prefs;
-  store.setHomePrefs(userId, JSON.stringify({ state, category, query }), now);
+export function writeHomePrefs(
+  store: Store,
+  ws: WorkspaceRef,
+  userId: string,
+  prefs: HomePrefs,
+  now?: number,
+): Promise<void> {
+  return store.homes.set(ws, userId, prefs, now);
 }
 
 /** The last change the notices service announced, if any (absent before the first notice). */
-export function readLastAnnouncement(store: Store): LastAnnouncement | undefined {
-  return parseJsonAs(LastAnnouncementSchema, store.getMeta(LAST_ANNOUNCEMENT_KEY));
+export function readLastAnnouncement(store: Store): Promise<Announcement | undefined> {
+  return store.announcements.last();
 }

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { RegistryProvider } from '../registry/provider.js';
 import { renderHome } from '../render/slack/home.js';
-import type { Store } from '../store/store.js';
+import type { Store, WorkspaceRef } from '../store/store.js';
 import { type HomePrefs, readHomePrefs, readLastAnnouncement, writeHomePrefs } from './prefs.js';
 
 export interface HomeDeps {
@@ -25,16 +25,18 @@ export interface PublishOptions {
 export async function publishHome(
   deps: HomeDeps,
   client: WebClient,
+  ws: WorkspaceRef,
   userId: string,
   opts: PublishOptions = {},
 ): Promise<void> {
   const registry = deps.registry.current();
-  const prefs = opts.prefs ?? readHomePrefs(deps.store, userId, registry);
-  if (opts.prefs || opts.touch) writeHomePrefs(deps.store, userId, prefs, deps.now?.());
+  const prefs = opts.prefs ?? (await readHomePrefs(deps.store, ws, userId, registry));
+  if (opts.prefs || opts.touch) await writeHomePrefs(deps.store, ws, userId, prefs, deps.now?.());
+  const lastAnnouncement = await readLastAnnouncement(deps.store);
   const view = renderHome(registry, {
     filter: prefs,
     page: opts.page ?? 0,
-    lastAnnouncement: readLastAnnouncement(deps.store),
+    ...(lastAnnouncement ? { lastAnnouncement } : {}),
   });
   await client.views.publish({ user_id: userId, view });
 }

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { RegistryProvider } from '../registry/provider.js';
-import type { Store } from '../store/store.js';
+import type { Store, WorkspaceRef } from '../store/store.js';
 import { publishHome } from './publish.js';
 
 /** Users who opened Home within this window get their view refreshed when the registry changes. */
@@ -15,7 +15,8 @@ const DEFAULT_PER_MINUTE = 80;
 export interface HomeRefresherDeps {
   store: Store;
   registry: RegistryProvider;
-  client: WebClient;
+  /** The Web API client for a workspace (its own token). */
+  clientFor: (ws: WorkspaceRef) => Promise<WebClient>;
   log: Logger;
   now?: () => number;
   /** Refreshes per minute, on average. */
@@ -37,29 +38,45 @@ export interface HomeRefresher {
   stop(): void;
 }
 
-/** Refreshes recent users' Home tabs after a registry change without a storm of views.publish calls. */
+/**
+ * Refreshes recent users' Home tabs after a registry change without a storm of views.publish calls. The
+ * rate limit is per workspace (as Slack's is), so workspaces refresh side by side.
+ */
 export function createHomeRefresher(deps: HomeRefresherDeps): HomeRefresher {
   const now = deps.now ?? Date.now;
   const perMinute = Math.max(1, deps.perMinute ?? DEFAULT_PER_MINUTE);
   const capacity = Math.max(1, deps.burst ?? Math.floor(perMinute / 10));
   const perMs = perMinute / 60_000;
-  let tokens = capacity;
-  let filledAt = now();
-  const queue = new Set<string>();
+  const buckets = new Map<string, { tokens: number; filledAt: number }>();
+  /** Users to refresh, by "team/user", each once. */
+  const queue = new Map<string, { workspace: WorkspaceRef; userId: string }>();
   let running: Promise<number> | undefined;
   let stopped = false;
   let pause: { timer: NodeJS.Timeout; resume: () => void } | undefined;
 
-  /** Takes a token if one is there; otherwise says how many ms until one will be. */
-  const takeToken = (): number => {
+  /** Takes a token of the workspace if one is there; otherwise says how many ms until one will be. */
+  const takeToken = (teamId: string): number => {
     const t = now();
-    tokens = Math.min(capacity, tokens + (t - filledAt) * perMs);
-    filledAt = t;
-    if (tokens >= 1) {
-      tokens -= 1;
+    const bucket = buckets.get(teamId) ?? { tokens: capacity, filledAt: t };
+    bucket.tokens = Math.min(capacity, bucket.tokens + (t - bucket.filledAt) * perMs);
+    bucket.filledAt = t;
+    buckets.set(teamId, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
       return 0;
     }
-    return Math.ceil((1 - tokens) / perMs);
+    return Math.ceil((1 - bucket.tokens) / perMs);
+  };
+
+  /** The first queued user whose workspace has a token now, or how long until one does. */
+  const next = (): { key: string; workspace: WorkspaceRef; userId: string } | { waitMs: number } => {
+    let waitMs = Number.POSITIVE_INFINITY;
+    for (const [key, entry] of queue) {
+      const delay = takeToken(entry.workspace.teamId);
+      if (delay === 0) return { key, ...entry };
+      waitMs = Math.min(waitMs, delay);
+    }
+    return { waitMs };
   };
 
   const wait = (ms: number): Promise<void> =>
@@ -77,22 +94,21 @@ export function createHomeRefresher(deps: HomeRefresherDeps): HomeRefresher {
     let published = 0;
     try {
       while (!stopped && queue.size > 0) {
-        const delay = takeToken();
-        if (delay > 0) {
-          deps.onWait?.(delay);
-          await wait(delay);
+        const chosen = next();
+        if ('waitMs' in chosen) {
+          deps.onWait?.(chosen.waitMs);
+          await wait(chosen.waitMs);
           continue;
         }
-        const [userId] = queue;
-        if (userId === undefined) break;
-        queue.delete(userId);
+        queue.delete(chosen.key);
         try {
           // Each publish reads the registry afresh, so a second change during a refresh is picked up.
-          await publishHome(deps, deps.client, userId);
+          const client = await deps.clientFor(chosen.workspace);
+          await publishHome(deps, client, chosen.workspace, chosen.userId);
           published += 1;
         } catch (err) {
           deps.log.warn(
-            { err, user: userId },
+            { err, user: chosen.userId, team: chosen.workspace.teamId },
             'could not refresh a Home view; it refreshes when the user opens it',
           );
         }
@@ -107,19 +123,20 @@ export function createHomeRefresher(deps: HomeRefresherDeps): HomeRefresher {
   return {
     refreshAll() {
       if (stopped) return Promise.resolve(0);
-      let recent: string[];
-      try {
-        recent = deps.store.recentHomeUsers(now() - RECENT_HOME_MS);
-      } catch (err) {
-        // Called fire-and-forget on a registry change: a failure here must not become an unhandled rejection.
-        deps.log.error(
-          { err },
-          'could not list recent Home users; their views refresh when they reopen Home',
-        );
-        return running ?? Promise.resolve(0);
-      }
-      for (const userId of recent) queue.add(userId);
-      running ??= drain();
+      const listed = deps.store.homes.recent(now() - RECENT_HOME_MS).then(
+        (recent) => {
+          for (const entry of recent) queue.set(`${entry.workspace.teamId}/${entry.userId}`, entry);
+        },
+        (err: unknown) => {
+          // Called fire-and-forget on a registry change: a failure here must not become an unhandled rejection.
+          deps.log.error(
+            { err },
+            'could not list recent Home users; their views refresh when they reopen Home',
+          );
+        },
+      );
+      // A refresh already running takes the new users in (each once) and answers for both calls.
+      running ??= listed.then(drain);
       return running;
     },
     stop() {

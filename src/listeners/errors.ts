@@ -1,8 +1,19 @@
 import type { App } from '@slack/bolt';
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
+import { isStoreUnavailable } from '../store/errors.js';
 import type { ListenerDeps } from './deps.js';
 
 const APOLOGY = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
+const STORE_DOWN =
+  'Sorry, I can’t reach my database right now, so I couldn’t do that, and nothing was changed. Questions about features still work; please try this again in a minute.';
+
+/** Whether Bolt's error (maybe wrapping the listener's, or several) is the store being unreachable. */
+function storeDown(error: unknown): boolean {
+  if (isStoreUnavailable(error)) return true;
+  if (typeof error !== 'object' || error === null) return false;
+  const { original, originals } = error as { original?: unknown; originals?: unknown };
+  return isStoreUnavailable(original) || (Array.isArray(originals) && originals.some(isStoreUnavailable));
+}
 
 /**
  * The one handler for unexpected errors: log with context, then tell the user briefly (never a stack trace).
@@ -16,12 +27,13 @@ export function registerErrorHandler(app: App, deps: ListenerDeps): void {
       { err: error, team: context.teamId, event_id: b.event_id, command: b.command },
       'listener failed',
     );
+    const apology = storeDown(error) ? STORE_DOWN : APOLOGY;
     try {
       if (typeof b.response_url === 'string') {
         await fetch(b.response_url, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ response_type: 'ephemeral', text: APOLOGY }),
+          body: JSON.stringify({ response_type: 'ephemeral', text: apology }),
         });
         return;
       }
@@ -36,7 +48,7 @@ export function registerErrorHandler(app: App, deps: ListenerDeps): void {
         await app.client.chat.postMessage({
           token: context.botToken,
           channel: event.channel,
-          text: APOLOGY,
+          text: apology,
           ...(typeof threadTs === 'string' ? { thread_ts: threadTs } : {}),
         });
       }

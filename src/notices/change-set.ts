@@ -1,12 +1,10 @@
-import { z } from 'zod';
 import type { Change } from '../registry/history/diff.js';
-import { type Registry, RegistrySchema } from '../registry/schema.js';
+import type { Registry } from '../registry/schema.js';
 import type { SlackMessage } from '../render/slack/blocks.js';
 import { COMMAND } from '../render/slack/ids.js';
 import { renderChangeNotice } from '../render/slack/notice.js';
 import { sha256 } from '../shared/hash.js';
-import { parseJsonAs } from '../shared/json.js';
-import type { Snapshot, Subscription } from '../store/store.js';
+import type { Snapshot, Subscription, WorkspaceRef } from '../store/store.js';
 import { type RouteContext, routeChanges } from './route.js';
 
 /** A registry as stored in the snapshot, and its identity. Comments and whitespace never reach the JSON. */
@@ -36,13 +34,9 @@ export function changeSetId(
   return `cs-${sha256(`${from}\n${nextHash}`).slice(0, 40)}`;
 }
 
-/** The registry a snapshot holds, or undefined when it no longer fits the schema (an older build wrote it). */
-export function snapshotRegistry(snapshot: Snapshot): Registry | undefined {
-  return parseJsonAs(RegistrySchema, snapshot.registryJson);
-}
-
 /** One channel's notice: the changes it gets and the message rendered for them. */
 export interface ChannelNotice {
+  workspace: WorkspaceRef;
   channelId: string;
   changes: Change[];
   message: SlackMessage;
@@ -62,26 +56,14 @@ export function buildChannelNotices(
   const notices: ChannelNotice[] = [];
   // A thousand channels usually share a handful of distinct digests: render each one once.
   const rendered = new Map<string, SlackMessage>();
-  for (const [channelId, routed] of routeChanges(changes, subscriptions, ctx)) {
+  for (const { workspace, channelId, changes: routed } of routeChanges(changes, subscriptions, ctx)) {
     const key = routed.map((c) => changes.indexOf(c)).join(',');
     let message = rendered.get(key);
     if (!message) {
       message = renderChangeNotice(routed, ctx.after, { footer: FOOTER });
       rendered.set(key, message);
     }
-    notices.push({ channelId, changes: routed, message });
+    notices.push({ workspace, channelId, changes: routed, message });
   }
   return notices;
-}
-
-/** What an outbox row carries: exactly what chat.postMessage gets, fixed at commit time. */
-export const NoticePayloadSchema = z.object({
-  text: z.string().min(1),
-  // Every block has a type; the rest was rendered by renderChangeNotice and is passed to Slack as it is.
-  blocks: z.array(z.looseObject({ type: z.string(), block_id: z.string().optional() })),
-});
-export type NoticePayload = z.infer<typeof NoticePayloadSchema>;
-
-export function encodePayload(message: SlackMessage): string {
-  return JSON.stringify({ text: message.text, blocks: message.blocks });
 }

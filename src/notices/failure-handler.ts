@@ -1,67 +1,70 @@
-import type { Logger } from 'pino';
-import type { OutboxRow, Store } from '../store/store.js';
-import type { SendPacer } from './pacer.js';
-import { classifySendError, decideAfterFailure, describeFailure } from './retry-policy.js';
-import type { SenderEvent, SenderTuning } from './sender-types.js';
+import type { OutboxRow, Pacing, Settlement } from '../store/store.js';
+import { backoffDelay, describeFailure, type SendFailure } from './retry-policy.js';
+import type { SenderTuning } from './sender-types.js';
 
-/** What handling a failed post needs from the sender. */
-export interface FailureContext {
-  store: Store;
-  log: Logger;
-  pacer: SendPacer;
-  tuning: SenderTuning;
-  /** Transient failures per row so far (this process). */
-  transient: Map<number, number>;
-  /** Rows put back with a future notBefore, so the sender knows when to look again. */
-  retryAt: Map<number, number>;
-  now: () => number;
-  random: () => number;
-  emit(event: SenderEvent): void;
+/** How a failed post ends, as data: what to store, which pauses to share, whether the channel is gone. */
+export interface FailureOutcome {
+  settlement: Exclude<Settlement, { kind: 'sent' }>;
+  pacing: Pacing;
+  /** The channel cannot take posts: pause its subscriptions. */
+  deactivateChannel: boolean;
+  /** The token was refused: every send to the workspace waits (logged loudly). */
+  authPaused: boolean;
 }
 
 /**
- * Records a failed post: re-queued with its notBefore (429: Retry-After, pausing every send; transient:
- * backoff; auth: a long pause, logged loudly), or marked failed for good (a channel that is gone also
- * has its subscriptions deactivated). Every outcome is one store write on a 'sending' row.
+ * What to do with a row after a failed post. The row's retry budget is the one stored with it
+ * (transientFailures), so a restart or another replica never grants a fresh one. A 429 pauses the whole
+ * workspace for Retry-After (we cannot tell a channel 429 from a workspace one); an uncertain failure (the
+ * post may be in Slack) is retried only after the channel's history has been checked. Pure.
  */
-export function handleSendFailure(ctx: FailureContext, row: OutboxRow, err: unknown): void {
-  const { store, log, pacer } = ctx;
-  const failure = classifySendError(err);
-  const attempt = failure.kind === 'transient' ? (ctx.transient.get(row.id) ?? 0) + 1 : 0;
-  if (failure.kind === 'transient') ctx.transient.set(row.id, attempt);
-  if (failure.kind === 'rate_limited') pacer.rateLimited(row.channelId, failure.retryAfterMs);
-  const { backoff, authPauseMs } = ctx.tuning;
-  const decision = decideAfterFailure(failure, attempt, ctx.now(), backoff, ctx.random, authPauseMs);
+export function decideFailure(
+  row: OutboxRow,
+  failure: SendFailure,
+  now: number,
+  tuning: Pick<SenderTuning, 'backoff' | 'authPauseMs'>,
+  random: () => number,
+): FailureOutcome {
   const error = describeFailure(failure);
-  const context = { outboxId: row.id, channel: row.channelId, changeSet: row.changeSetId, error };
-  if (decision.action === 'retry') {
-    if (failure.kind === 'auth') {
-      pacer.pauseAll(decision.notBefore);
-      log.error(
-        context,
-        'Slack refused the bot token; every notice is paused. Check SLACK_BOT_TOKEN and the install',
-      );
-    } else if (failure.kind === 'transient') {
-      log.warn({ ...context, attempt }, 'notice post failed; retrying with backoff');
+  const none = { pacing: {}, deactivateChannel: false, authPaused: false };
+  switch (failure.kind) {
+    case 'rate_limited': {
+      const until = now + failure.retryAfterMs;
+      return {
+        ...none,
+        settlement: { kind: 'retry', error, notBefore: until, transient: false, uncertain: false },
+        pacing: { workspaceNotBefore: until, channelNotBefore: until },
+      };
     }
-    store.markRetry(row.id, error, decision.notBefore);
-    ctx.retryAt.set(row.id, decision.notBefore);
-    ctx.emit({ type: 'retry', row, failure, notBefore: decision.notBefore });
-    return;
+    case 'channel_gone':
+      return { ...none, settlement: { kind: 'failed', error }, deactivateChannel: true };
+    case 'rejected':
+      return { ...none, settlement: { kind: 'failed', error } };
+    case 'auth': {
+      const until = now + tuning.authPauseMs;
+      return {
+        ...none,
+        settlement: { kind: 'retry', error, notBefore: until, transient: false, uncertain: false },
+        pacing: { workspaceNotBefore: until },
+        authPaused: true,
+      };
+    }
+    case 'transient': {
+      const attempt = row.transientFailures + 1;
+      if (attempt >= tuning.backoff.maxAttempts) {
+        const why = failure.uncertain ? `${error} (Slack may have posted it; its answer never came)` : error;
+        return { ...none, settlement: { kind: 'failed', error: why } };
+      }
+      return {
+        ...none,
+        settlement: {
+          kind: 'retry',
+          error,
+          notBefore: now + backoffDelay(attempt, tuning.backoff, random),
+          transient: true,
+          uncertain: failure.uncertain,
+        },
+      };
+    }
   }
-  store.markFailed(row.id, error);
-  ctx.transient.delete(row.id);
-  if (decision.deactivateChannel) {
-    const deactivated = store.deactivateChannel(row.channelId, error);
-    log.warn(
-      { ...context, deactivated },
-      'cannot post notices in this channel any more; its subscriptions are paused',
-    );
-  } else {
-    log.error(
-      { ...context, attempts: attempt || undefined },
-      'notice could not be delivered; giving up on it',
-    );
-  }
-  ctx.emit({ type: 'failed', row, error, deactivated: decision.deactivateChannel });
 }

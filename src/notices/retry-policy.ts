@@ -10,10 +10,13 @@ export type SendFailure =
   | { kind: 'rejected'; error: string }
   /** The token itself is refused: nothing can be sent until someone fixes it; pause everything. */
   | { kind: 'auth'; error: string }
-  /** 5xx, network, timeout, Slack hiccup: try again with backoff, a bounded number of times. */
-  | { kind: 'transient'; error: string };
+  /**
+   * 5xx, network, timeout, Slack hiccup: try again with backoff, a bounded number of times. `uncertain` when
+   * the request may have reached Slack (a reset, a timeout, a 5xx): Slack may have posted it.
+   */
+  | { kind: 'transient'; error: string; uncertain: boolean };
 
-/** Errors that mean the bot can never post in that channel as things stand (issue 3 §6). */
+/** Errors that mean the bot can never post in that channel as things stand. */
 const CHANNEL_GONE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive']);
 /** Errors about the installation rather than the channel: retrying one row cannot help. */
 const AUTH = new Set([
@@ -68,11 +71,25 @@ export function classifySendError(err: unknown): SendFailure {
     if (AUTH.has(error)) return { kind: 'auth', error };
     if (REJECTED.has(error)) return { kind: 'rejected', error };
     // ratelimited in a 200 body, internal_error, fatal_error, service_unavailable, request_timeout, and
-    // anything new: retry, but only a bounded number of times.
-    return { kind: 'transient', error };
+    // anything new: retry, but only a bounded number of times. Slack answered, so it did not post.
+    return { kind: 'transient', error, uncertain: false };
   }
-  return { kind: 'transient', error: messageOf(err) };
+  if (
+    code === webApi.ErrorCode.RequestError &&
+    typeof err === 'object' &&
+    err !== null &&
+    'original' in err
+  ) {
+    // The request never left (the connection was refused, the host not found): certainly not posted.
+    const original = codeOf(err.original);
+    return { kind: 'transient', error: messageOf(err), uncertain: !NEVER_SENT.has(original ?? '') };
+  }
+  // A 5xx, a timeout, a reset after the request went out, anything unknown: Slack may have posted it.
+  return { kind: 'transient', error: messageOf(err), uncertain: true };
 }
+
+/** Network errors raised before a request reached Slack. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 export interface BackoffPolicy {
   /** Delay before the first retry. */
@@ -94,41 +111,6 @@ export function backoffDelay(attempt: number, policy: BackoffPolicy, random: () 
   const exp = policy.baseMs * policy.factor ** Math.max(0, attempt - 1);
   const capped = Math.min(policy.maxMs, exp);
   return Math.round(capped / 2 + (capped / 2) * random());
-}
-
-export type FailureDecision =
-  | { action: 'retry'; notBefore: number; pauseAllUntil?: number }
-  | { action: 'fail'; deactivateChannel: boolean };
-
-/**
- * What to do with a row after a failure. `transientAttempt` counts this row's transient failures so far,
- * this one included. Auth failures retry after `authPauseMs` and pause every send until then. Pure.
- */
-export function decideAfterFailure(
-  failure: SendFailure,
-  transientAttempt: number,
-  now: number,
-  policy: BackoffPolicy,
-  random: () => number,
-  authPauseMs = 60_000,
-): FailureDecision {
-  switch (failure.kind) {
-    case 'rate_limited':
-      return {
-        action: 'retry',
-        notBefore: now + failure.retryAfterMs,
-        pauseAllUntil: now + failure.retryAfterMs,
-      };
-    case 'channel_gone':
-      return { action: 'fail', deactivateChannel: true };
-    case 'rejected':
-      return { action: 'fail', deactivateChannel: false };
-    case 'auth':
-      return { action: 'retry', notBefore: now + authPauseMs, pauseAllUntil: now + authPauseMs };
-    case 'transient':
-      if (transientAttempt >= policy.maxAttempts) return { action: 'fail', deactivateChannel: false };
-      return { action: 'retry', notBefore: now + backoffDelay(transientAttempt, policy, random) };
-  }
 }
 
 /** A short, loggable description of a failure. */

@@ -1,6 +1,7 @@
 import { type Change, featuresOf } from '../registry/history/diff.js';
 import type { Registry } from '../registry/schema.js';
-import type { Subscription, SubscriptionFilter } from '../store/store.js';
+import type { SubscriptionFilter } from '../registry/subscription-filter.js';
+import type { Subscription, WorkspaceRef } from '../store/store.js';
 
 /** The two registries a change-set sits between: categories are judged before and after. */
 export interface RouteContext {
@@ -59,32 +60,41 @@ function touchesState(change: Change, state: string): boolean {
   }
 }
 
+/** The changes one channel of one workspace gets. */
+export interface RoutedChannel {
+  workspace: WorkspaceRef;
+  channelId: string;
+  changes: Change[];
+}
+
 /**
- * Which changes each channel gets: one list per channel holding every change that matches ANY of its
- * active subscriptions, once, in the change-set's order. Channels come in the order of their first
- * subscription; channels with nothing matching are left out. Pure.
+ * Which changes each channel gets: one list per channel (of each workspace) holding every change that
+ * matches ANY of its active subscriptions, once, in the change-set's order. Channels come in the order of
+ * their first subscription; channels with nothing matching are left out. Pure.
  */
 export function routeChanges(
   changes: readonly Change[],
   subscriptions: readonly Subscription[],
   ctx: RouteContext,
-): Map<string, Change[]> {
-  const picked = new Map<string, Set<number>>();
+): RoutedChannel[] {
+  const picked = new Map<string, { workspace: WorkspaceRef; channelId: string; indexes: Set<number> }>();
   for (const sub of subscriptions) {
     if (!sub.active) continue;
-    const indexes = picked.get(sub.channelId) ?? new Set<number>();
+    const key = `${sub.workspace.teamId}/${sub.channelId}`;
+    let entry = picked.get(key);
+    if (!entry) {
+      entry = { workspace: sub.workspace, channelId: sub.channelId, indexes: new Set<number>() };
+      picked.set(key, entry);
+    }
+    const { indexes } = entry;
     changes.forEach((change, i) => {
       if (matchesFilter(change, sub.filter, ctx)) indexes.add(i);
     });
-    picked.set(sub.channelId, indexes);
   }
-  const routed = new Map<string, Change[]>();
-  for (const [channelId, indexes] of picked) {
+  const routed: RoutedChannel[] = [];
+  for (const { workspace, channelId, indexes } of picked.values()) {
     if (indexes.size === 0) continue;
-    routed.set(
-      channelId,
-      changes.filter((_, i) => indexes.has(i)),
-    );
+    routed.push({ workspace, channelId, changes: changes.filter((_, i) => indexes.has(i)) });
   }
   return routed;
 }

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { setTimeout as sleepFor } from 'node:timers/promises';
-import { parseJsonAs } from '../shared/json.js';
-import type { OutboxRow } from '../store/store.js';
-import { type NoticePayload, NoticePayloadSchema } from './change-set.js';
-import { handleSendFailure } from './failure-handler.js';
+import type { OutboxRow, Pacing, Settlement } from '../store/store.js';
+import { decideFailure } from './failure-handler.js';
 import { type PacerSlot, SendPacer } from './pacer.js';
+import { Reconciler } from './reconcile.js';
+import { classifySendError, describeFailure } from './retry-policy.js';
 import {
   DEFAULT_SENDER_TUNING,
   NOTICE_EVENT_TYPE,
@@ -14,71 +15,67 @@ import {
 } from './sender-types.js';
 
 /**
- * Drains the outbox: claims due rows, posts each with chat.postMessage, records the outcome. One row per
- * channel at a time, `concurrency` across channels, paced by SendPacer; the sender owns every retry.
+ * Drains the outbox, on any number of replicas at once. Rows are claimed under a lease (one row per channel
+ * at a time, channels and workspaces paused by a 429 skipped, in the store, so every replica honours it),
+ * posted with chat.postMessage and settled by the lease holder only. A row whose post may have reached Slack
+ * without our hearing (a lost answer, a replica killed mid-send) is checked against the channel's history
+ * before it is posted again. Each workspace is paced on its own, so workspaces are served in parallel.
  */
 export class OutboxSender {
+  readonly worker: string;
   private readonly tuning: SenderTuning;
-  private readonly pacer: SendPacer;
+  private readonly pacers = new Map<string, SendPacer>();
+  private readonly reconciler: Reconciler;
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly tasks = new Set<Promise<void>>();
-  private readonly channelTail = new Map<string, Promise<void>>();
-  /** Transient failures per row since this process started (a restart grants a fresh budget). */
-  private readonly transient = new Map<number, number>();
-  /** Rows we put back with a future notBefore: when to look again. */
-  private readonly retryAt = new Map<number, number>();
   private readonly stopping = new AbortController();
+  private readonly unreadable = new Set<string>();
   private idleWaiters: (() => void)[] = [];
   private completionWaiters: (() => void)[] = [];
   private wakeTimer: NodeJS.Timeout | undefined;
-  private pumping = false;
-  private abandoned = false;
+  private pumping: Promise<void> | undefined;
+  private again = false;
   private stopped: Promise<void> | undefined;
 
   constructor(private readonly opts: SenderOptions) {
+    this.worker = opts.worker ?? `sender-${randomUUID()}`;
     this.tuning = { ...DEFAULT_SENDER_TUNING, ...opts.tuning };
     this.now = opts.now ?? Date.now;
     this.random = opts.random ?? Math.random;
-    this.pacer = new SendPacer(this.now, this.tuning.pacer);
+    this.reconciler = new Reconciler(opts.slack, this.now, this.tuning.historyCacheMs);
     // Every row waiting for its slot listens for stop; with `concurrency` of them that is by design.
     setMaxListeners(Number.POSITIVE_INFINITY, this.stopping.signal);
   }
 
-  /** Looks for due rows now (after a commit, a finished post or a timer). Never throws into the caller. */
+  /** Looks for due rows now (after a commit, a settled post or a timer). Never throws into the caller. */
   kick(): void {
-    if (this.stopping.signal.aborted || this.pumping) return;
-    this.pumping = true;
-    try {
-      let free = this.tuning.concurrency - this.tasks.size;
-      while (free > 0) {
-        const rows = this.opts.store.claimDue(free, this.now());
-        if (rows.length === 0) break;
-        for (const row of rows) this.start(row);
-        free = this.tuning.concurrency - this.tasks.size;
-      }
-      this.armWake();
-      this.checkIdle();
-    } catch (err) {
-      this.opts.log.error({ err }, 'notice sender could not read the outbox; will look again');
-      this.wakeTimer = setTimeout(() => this.kick(), this.tuning.pollMs);
-    } finally {
-      this.pumping = false;
+    if (this.stopping.signal.aborted) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
     }
+    this.pumping = this.pump().finally(() => {
+      this.pumping = undefined;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      }
+    });
   }
 
-  /** Resolves once nothing is pending or in flight (failed rows count as done). */
+  /** Resolves once nothing is pending or in flight anywhere (failed rows count as done). */
   whenIdle(): Promise<void> {
     return new Promise((resolve) => {
       this.idleWaiters.push(resolve);
-      this.checkIdle();
+      void this.checkIdle();
     });
   }
 
   /**
-   * Graceful stop: no new claims; rows waiting for a slot are parked (pending again, due at once); posts
-   * already on the wire are awaited and recorded. If one outlives stopTimeoutMs its row stays 'sending'
-   * and requeueInFlight() puts it back at the next start.
+   * Graceful stop: no new claims; rows waiting for a slot are handed back (pending, due at once); posts on
+   * the wire are awaited and settled. One that outlives stopTimeoutMs keeps its lease, which expires, and the
+   * row is reconciled by whichever replica takes it next.
    */
   stop(): Promise<void> {
     this.stopped ??= this.drainForStop();
@@ -89,139 +86,252 @@ export class OutboxSender {
     this.stopping.abort();
     clearTimeout(this.wakeTimer);
     for (const resolve of this.completionWaiters.splice(0)) resolve();
+    await this.pumping;
     const settled = Promise.allSettled([...this.tasks]).then(() => true);
     const timer = new AbortController();
     const late = sleepFor(this.tuning.stopTimeoutMs, false, { signal: timer.signal }).catch(() => false);
     const finished = await Promise.race([settled, late]);
     timer.abort();
     if (!finished) {
-      this.abandoned = true;
       this.opts.log.warn(
         { inFlight: this.tasks.size },
-        'stopped with notices still in flight; re-queued at next start',
+        'stopped with notices still in flight; their leases expire and they are checked before any repost',
       );
     }
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
+  private async pump(): Promise<void> {
+    try {
+      let free = this.tuning.concurrency - this.tasks.size;
+      while (free > 0 && !this.stopping.signal.aborted) {
+        const rows = await this.opts.store.outbox.claim({
+          worker: this.worker,
+          leaseMs: this.tuning.leaseMs,
+          limit: free,
+          now: this.now(),
+        });
+        if (rows.length === 0) break;
+        for (const row of rows) this.start(row);
+        free = this.tuning.concurrency - this.tasks.size;
+      }
+    } catch (err) {
+      this.opts.log.error({ err }, 'notice sender could not read the outbox; it looks again shortly');
+    }
+    this.armWake();
+    await this.checkIdle();
+  }
+
   private start(row: OutboxRow): void {
-    this.retryAt.delete(row.id);
-    const previous = this.channelTail.get(row.channelId) ?? Promise.resolve();
-    const task: Promise<void> = previous
-      .then(() => this.deliver(row))
+    const task: Promise<void> = this.deliver(row)
       .catch((err: unknown) => {
         this.opts.log.error(
           { err, outboxId: row.id },
-          'notice delivery crashed; the row is re-queued at next start',
+          'notice delivery crashed; its lease expires and it is checked before any repost',
         );
       })
       .finally(() => {
         this.tasks.delete(task);
-        if (this.channelTail.get(row.channelId) === task) this.channelTail.delete(row.channelId);
         this.kick();
-        this.checkIdle();
       });
     this.tasks.add(task);
-    this.channelTail.set(row.channelId, task);
+  }
+
+  private pacerFor(teamId: string): SendPacer {
+    let pacer = this.pacers.get(teamId);
+    if (!pacer) {
+      pacer = new SendPacer(this.now, this.tuning.pacer);
+      this.pacers.set(teamId, pacer);
+    }
+    return pacer;
   }
 
   private async deliver(row: OutboxRow): Promise<void> {
-    const payload = parsePayload(row.payloadJson);
+    const { payload } = row;
     if (!payload) {
-      this.opts.store.markFailed(row.id, 'corrupt payload');
+      await this.settle(row, { kind: 'failed', error: 'corrupt payload' });
       this.emit({ type: 'failed', row, error: 'corrupt payload', deactivated: false });
       return;
     }
-    const slot = await this.waitForSlot(row.channelId);
+    const pacer = this.pacerFor(row.workspace.teamId);
+    const slot = await this.waitForSlot(pacer, row.channelId);
     if (!slot) {
-      // After an abandoned stop the store may be closed; the row stays 'sending' and is re-queued at start.
-      if (this.abandoned) return;
-      this.opts.store.markRetry(row.id, 'parked at shutdown', this.now());
+      await this.settle(row, {
+        kind: 'retry',
+        error: 'handed back at shutdown',
+        notBefore: this.now(),
+        transient: false,
+        uncertain: row.uncertain,
+      });
       this.emit({ type: 'parked', row });
       return;
     }
+    if (row.uncertain && (await this.reconcile(row, pacer, slot))) return;
     let ts: string;
     try {
       const metadata = {
         event_type: NOTICE_EVENT_TYPE,
-        event_payload: { outbox_id: row.id, change_set: row.changeSetId },
+        event_payload: { delivery_id: row.deliveryId, change_set: row.changeSetId },
       };
-      ({ ts } = await this.opts.post({ channel: row.channelId, ...payload, metadata }));
+      ({ ts } = await this.opts.slack.post(row.workspace, { channel: row.channelId, ...payload, metadata }));
     } catch (err) {
-      this.finished(slot, false);
-      if (!this.abandoned) this.onFailure(row, err);
+      this.finished(pacer, slot, false);
+      await this.onFailure(row, err);
       return;
     }
-    this.finished(slot, true);
-    if (this.abandoned) {
+    this.finished(pacer, slot, true);
+    this.reconciler.forget(row.workspace, row.channelId);
+    await this.settleSent(row, ts, false);
+  }
+
+  /**
+   * An uncertain row: is its message already in the channel? Found: settled as sent with that ts (true).
+   * Rate limited: handed back until Retry-After, still uncertain (true). Absent or unreadable: post (false).
+   */
+  private async reconcile(row: OutboxRow, pacer: SendPacer, slot: PacerSlot): Promise<boolean> {
+    const found = await this.reconciler.check(row);
+    if (found.kind === 'absent') return false;
+    if (found.kind === 'unreadable') {
+      const team = row.workspace.teamId;
+      if (!this.unreadable.has(team)) {
+        this.unreadable.add(team);
+        this.opts.log.warn(
+          { team, error: found.error },
+          'cannot read channel history to look for a notice whose answer was lost (grant channels:history and groups:history); posting again, which may repeat it',
+        );
+      }
+      return false;
+    }
+    this.finished(pacer, slot, false);
+    if (found.kind === 'found') {
+      await this.settleSent(row, found.ts, true);
+      return true;
+    }
+    const notBefore = this.now() + found.retryAfterMs;
+    const failure = { kind: 'rate_limited' as const, retryAfterMs: found.retryAfterMs };
+    await this.settle(row, {
+      kind: 'retry',
+      error: `history read rate limited (${describeFailure(failure)})`,
+      notBefore,
+      transient: false,
+      uncertain: true,
+    });
+    this.emit({ type: 'retry', row, failure, notBefore });
+    return true;
+  }
+
+  private async settleSent(row: OutboxRow, ts: string, reconciled: boolean): Promise<void> {
+    const spacing = this.tuning.pacer.perChannelMs + this.tuning.pacer.marginMs;
+    const ours = await this.settle(
+      row,
+      { kind: 'sent', ts, reconciled },
+      { channelNotBefore: this.now() + spacing },
+    );
+    if (!ours) {
       this.opts.log.warn(
         { outboxId: row.id, ts },
-        'notice posted after shutdown gave up; it may be posted again',
+        'a notice was posted after its lease had passed to another replica; that replica checks the channel before posting',
       );
       return;
     }
-    // The crash window: Slack has the message, our row does not know yet. markSent writes status and ts in
-    // one synchronous statement in the same tick the response resolves, so only the process dying between
-    // reading the HTTP response and this local SQLite write (microseconds) can lead to a second post after
-    // requeueInFlight(). conversations.history could close even that gap (the post carries outbox_id in its
-    // metadata) but needs channels:history; we accept the window and keep it this small.
-    this.opts.store.markSent(row.id, ts);
-    this.transient.delete(row.id);
-    this.emit({ type: 'sent', row, ts });
+    this.emit({ type: reconciled ? 'reconciled' : 'sent', row, ts });
   }
 
-  private finished(slot: PacerSlot, delivered: boolean): void {
-    this.pacer.finish(slot, delivered);
+  private async onFailure(row: OutboxRow, err: unknown): Promise<void> {
+    const failure = classifySendError(err);
+    const pacer = this.pacerFor(row.workspace.teamId);
+    if (failure.kind === 'rate_limited') pacer.rateLimited(row.channelId, failure.retryAfterMs);
+    const outcome = decideFailure(row, failure, this.now(), this.tuning, this.random);
+    const context = {
+      outboxId: row.id,
+      team: row.workspace.teamId,
+      channel: row.channelId,
+      changeSet: row.changeSetId,
+      error: describeFailure(failure),
+    };
+    if (outcome.authPaused) {
+      pacer.pauseAll(this.now() + this.tuning.authPauseMs);
+      this.opts.log.error(
+        context,
+        "Slack refused the bot token; this workspace's notices are paused. Check its install",
+      );
+    }
+    if (!(await this.settle(row, outcome.settlement, outcome.pacing))) return;
+    if (outcome.settlement.kind === 'retry') {
+      if (failure.kind === 'transient')
+        this.opts.log.warn(
+          { ...context, attempt: row.transientFailures + 1 },
+          'notice post failed; retrying with backoff',
+        );
+      this.emit({ type: 'retry', row, failure, notBefore: outcome.settlement.notBefore });
+      return;
+    }
+    if (outcome.deactivateChannel) {
+      const deactivated = await this.opts.store.subscriptions.deactivateChannel(
+        row.workspace,
+        row.channelId,
+        outcome.settlement.error,
+      );
+      this.opts.log.warn(
+        { ...context, deactivated },
+        'cannot post notices in this channel any more; its subscriptions are paused',
+      );
+    } else {
+      this.opts.log.error(
+        { ...context, attempts: row.attempts },
+        'notice could not be delivered; giving up on it',
+      );
+    }
+    this.emit({
+      type: 'failed',
+      row,
+      error: outcome.settlement.error,
+      deactivated: outcome.deactivateChannel,
+    });
+  }
+
+  /** Settles a row we hold; false when our lease had already passed to another replica. */
+  private async settle(row: OutboxRow, settlement: Settlement, pacing?: Pacing): Promise<boolean> {
+    const ours = await this.opts.store.outbox.settle(row.id, this.worker, settlement, pacing, this.now());
+    for (const resolve of this.completionWaiters.splice(0)) resolve();
+    return ours;
+  }
+
+  private finished(pacer: SendPacer, slot: PacerSlot, delivered: boolean): void {
+    pacer.finish(slot, delivered);
     for (const resolve of this.completionWaiters.splice(0)) resolve();
   }
 
   /** Waits for the channel's spacing, any pause and a workspace slot; undefined when stopping. */
-  private async waitForSlot(channelId: string): Promise<PacerSlot | undefined> {
+  private async waitForSlot(pacer: SendPacer, channelId: string): Promise<PacerSlot | undefined> {
     for (;;) {
       if (this.stopping.signal.aborted) return undefined;
-      const at = this.pacer.readyAt(channelId);
+      const at = pacer.readyAt(channelId);
       if (at === undefined) await new Promise<void>((resolve) => this.completionWaiters.push(resolve));
       else if (at > this.now()) await this.sleepUntil(at);
       // Checked and taken in the same tick, so concurrent waiters can never take the same slot.
-      else return this.pacer.start(channelId);
+      else return pacer.start(channelId);
     }
   }
 
-  private onFailure(row: OutboxRow, err: unknown): void {
-    handleSendFailure(
-      {
-        store: this.opts.store,
-        log: this.opts.log,
-        pacer: this.pacer,
-        tuning: this.tuning,
-        transient: this.transient,
-        retryAt: this.retryAt,
-        now: this.now,
-        random: this.random,
-        emit: (event) => this.emit(event),
-      },
-      row,
-      err,
-    );
-  }
-
+  /** Polls while there may be work: other replicas commit, and retries come due, without telling us. */
   private armWake(): void {
     clearTimeout(this.wakeTimer);
-    this.wakeTimer = undefined;
     if (this.stopping.signal.aborted) return;
-    const t = this.now();
-    let at = Number.POSITIVE_INFINITY;
-    for (const due of this.retryAt.values()) at = Math.min(at, due);
-    if (at === Number.POSITIVE_INFINITY && this.tasks.size === 0 && this.opts.store.pendingCount() > 0) {
-      at = t + this.tuning.pollMs;
-    }
-    // +1 ms: a timer may fire in the same millisecond it was due, and claimDue wants notBefore <= now.
-    if (Number.isFinite(at)) this.wakeTimer = setTimeout(() => this.kick(), Math.max(0, at - t) + 1);
+    this.wakeTimer = setTimeout(() => this.kick(), this.tuning.pollMs);
+    this.wakeTimer.unref();
   }
 
-  private checkIdle(): void {
+  private async checkIdle(): Promise<void> {
     if (this.idleWaiters.length === 0 || this.tasks.size > 0) return;
-    if (!this.stopping.signal.aborted && this.opts.store.pendingCount() > 0) return;
+    if (!this.stopping.signal.aborted) {
+      try {
+        if ((await this.opts.store.outbox.pending()).count > 0) return;
+      } catch {
+        return;
+      }
+    }
+    if (this.tasks.size > 0) return;
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
@@ -234,8 +344,4 @@ export class OutboxSender {
   private emit(event: SenderEvent): void {
     this.opts.onEvent?.(event);
   }
-}
-
-function parsePayload(json: string): NoticePayload | undefined {
-  return parseJsonAs(NoticePayloadSchema, json);
 }

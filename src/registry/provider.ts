@@ -4,3 +4,9 @@ import type { Registry } from './schema.js';
 export interface RegistryProvider {
   current(): Registry;
 }
+
+/** What a registry source says about the version it gave. */
+export interface SourceVersion {
+  /** When the source last changed (a file's mtime, a URL's Last-Modified), epoch ms. */
+  modifiedAt?: number;
+}

@@ -1,11 +1,11 @@
 import { type FSWatcher, watch } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface FileWatchOptions {
   /** Quiet time after the last event before the file is read (editors write in several steps). */
-  debounceMs: number;
-  onContent(text: string): void;
+  debounceMs: number /** The file's text, and its mtime (epoch ms). */;
+  onContent(text: string, modifiedAt: number): void;
   /** The file could not be read (deleted, mid-rename): it is looked at again on the next event. */
   onReadError(err: unknown): void;
 }
@@ -36,9 +36,9 @@ export function watchRegistryFile(file: string, opts: FileWatchOptions): FileWat
       again = true;
       return;
     }
-    reading = readFile(file, 'utf8')
-      .then((text) => {
-        if (!closed) opts.onContent(text);
+    reading = readWithMtime(file)
+      .then(({ text, modifiedAt }) => {
+        if (!closed) opts.onContent(text, modifiedAt);
       })
       .catch((err: unknown) => {
         if (!closed) opts.onReadError(err);
@@ -71,4 +71,10 @@ export function watchRegistryFile(file: string, opts: FileWatchOptions): FileWat
       watcher.close();
     },
   };
+}
+
+/** A file's text and its mtime, read together. */
+export async function readWithMtime(file: string): Promise<{ text: string; modifiedAt: number }> {
+  const [text, info] = await Promise.all([readFile(file, 'utf8'), stat(file)]);
+  return { text, modifiedAt: info.mtimeMs };
 }

@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import { type DetectedRegistryResult, detectAndParseRegistry } from '../osm-page/detect.js';
 import { formatRegistryError, type RegistryError, RegistryLoadError } from '../registry/load.js';
+import type { SourceVersion } from '../registry/provider.js';
 import type { Registry } from '../registry/schema.js';
 import { sha256 } from '../shared/hash.js';
 import { loadDefaultMapping } from './default-mapping.js';
-import { watchRegistryFile } from './file-watch.js';
+import { readWithMtime, watchRegistryFile } from './file-watch.js';
 import { type FetchLike, pollRegistryUrl } from './url-poll.js';
 
 /**
@@ -64,8 +64,9 @@ export interface RegistrySourceOptions {
   url?: string;
   pollSeconds: number;
   log: Logger;
-  /** The last announced registry (the store's snapshot): served when the source is unusable at start. */
-  fallback?: () => Registry | undefined;
+  /** The last announced registry (the store's snapshot): served when the source is unusable at start. */ fallback?: () => Promise<
+    Registry | undefined
+  >;
   debounceMs?: number;
   fetch?: FetchLike;
 }
@@ -73,11 +74,12 @@ export interface RegistrySourceOptions {
 /** Where the registry comes from while the bot runs. */
 export interface RegistrySource {
   /** The file path or URL. */
-  readonly origin: string;
-  /** The latest good registry. */
+  readonly origin: string /** The latest good registry. */;
   current(): Registry;
+  /** What the source said about the version current() gave (when it last changed). */
+  version(): SourceVersion;
   /** Starts watching (file) or polling (URL); `onChange` gets each new good registry. */
-  watch(onChange: (registry: Registry) => void): void;
+  watch(onChange: (registry: Registry, version: SourceVersion) => void): void;
   stop(): void;
 }
 
@@ -91,8 +93,9 @@ export async function openRegistrySource(opts: RegistrySourceOptions): Promise<R
   const { log } = opts;
   const gate = new RegistryGate(undefined);
   const origin = opts.url ?? opts.path;
-  let listener: ((registry: Registry) => void) | undefined;
-  const take = (text: string): void => {
+  let listener: ((registry: Registry, version: SourceVersion) => void) | undefined;
+  let version: SourceVersion = {};
+  const take = (text: string, modifiedAt?: number): void => {
     const offer = gate.offer(text, origin);
     if (offer.kind === 'refused') {
       for (const e of offer.errors)
@@ -104,11 +107,8 @@ export async function openRegistrySource(opts: RegistrySourceOptions): Promise<R
     } else if (offer.kind === 'accepted') {
       for (const w of offer.warnings) log.warn({ source: origin }, formatRegistryError(w));
       log.info({ source: origin, features: offer.registry.features.length }, 'registry updated');
-      try {
-        listener?.(offer.registry);
-      } catch (err) {
-        log.error({ err }, 'could not record the new registry; it is retried at the next start');
-      }
+      version = modifiedAt === undefined ? {} : { modifiedAt };
+      listener?.(offer.registry, version);
     }
   };
 
@@ -117,7 +117,7 @@ export async function openRegistrySource(opts: RegistrySourceOptions): Promise<R
         intervalMs: opts.pollSeconds * 1000,
         ...(opts.fetch ? { fetch: opts.fetch } : {}),
         onOutcome: (outcome) => {
-          if (outcome.kind === 'content') take(outcome.text);
+          if (outcome.kind === 'content') take(outcome.text, outcome.modifiedAt);
           else if (outcome.kind === 'error') {
             log.warn(
               { source: origin, error: outcome.message, retryInSeconds: opts.pollSeconds },
@@ -133,12 +133,13 @@ export async function openRegistrySource(opts: RegistrySourceOptions): Promise<R
   if (first.kind === 'content') {
     const offer = gate.offer(first.text, origin);
     if (offer.kind === 'refused') startErrors = offer.errors;
+    else if (first.modifiedAt !== undefined) version = { modifiedAt: first.modifiedAt };
   } else if (first.kind === 'error') {
     log.warn({ source: origin, error: first.message }, 'registry source unreadable at start');
   }
   let started = gate.current;
   if (!started) {
-    const fallback = opts.fallback?.() ?? (poll ? await fileFallback(opts.path, log) : undefined);
+    const fallback = (await opts.fallback?.()) ?? (poll ? await fileFallback(opts.path, log) : undefined);
     if (!fallback) {
       if (startErrors.length > 0) throw new RegistryLoadError(startErrors);
       throw new Error(
@@ -160,6 +161,7 @@ export async function openRegistrySource(opts: RegistrySourceOptions): Promise<R
   return {
     origin,
     current: () => gate.current ?? atStart,
+    version: () => version,
     watch(onChange) {
       listener = onChange;
       if (poll) return poll.start();
@@ -180,9 +182,9 @@ export async function openRegistrySource(opts: RegistrySourceOptions): Promise<R
 
 async function readText(
   file: string,
-): Promise<{ kind: 'content'; text: string } | { kind: 'error'; message: string }> {
+): Promise<{ kind: 'content'; text: string; modifiedAt?: number } | { kind: 'error'; message: string }> {
   try {
-    return { kind: 'content', text: await readFile(file, 'utf8') };
+    return { kind: 'content', ...(await readWithMtime(file)) };
   } catch (err) {
     return { kind: 'error', message: err instanceof Error ? err.message : String(err) };
   }

@@ -1,6 +1,6 @@
 /** What a conditional GET learned: new text, nothing new, or a failure to try again later. */
 export type FetchOutcome =
-  | { kind: 'content'; text: string }
+  | { kind: 'content'; text: string; modifiedAt?: number }
   | { kind: 'not-modified' }
   | { kind: 'error'; message: string };
 
@@ -50,7 +50,8 @@ export function pollRegistryUrl(url: string, opts: UrlPollOptions): UrlPoll {
       const text = await res.text();
       etag = res.headers.get('etag') ?? undefined;
       lastModified = res.headers.get('last-modified') ?? undefined;
-      return { kind: 'content', text };
+      const modifiedAt = lastModified ? Date.parse(lastModified) : Number.NaN;
+      return { kind: 'content', text, ...(Number.isFinite(modifiedAt) ? { modifiedAt } : {}) };
     } catch (err) {
       return { kind: 'error', message: err instanceof Error ? err.message : String(err) };
     }

@@ -1,244 +1,112 @@
-import { z } from 'zod';
-import { type SubscriptionFilter, SubscriptionFilterSchema } from '../registry/subscription-filter.js';
-import { parseJson } from '../shared/json.js';
+import type { Announcement } from '../registry/history/announcement.js';
+import type { HomeFilter } from '../registry/query/feature-filter.js';
+import type { SubscriptionFilter } from '../registry/subscription-filter.js';
+import type {
+  ChangeSetCommit,
+  CommitResult,
+  HomeRecord,
+  NewSubscription,
+  OutboxFilter,
+  OutboxPending,
+  OutboxRow,
+  Pacing,
+  Settlement,
+  Snapshot,
+  Subscription,
+  WorkspaceRef,
+} from './types.js';
 
-export type { SubscriptionFilter } from '../registry/subscription-filter.js';
+export * from './types.js';
 
-export type SubscriptionSource = 'command' | 'config';
-export interface Subscription {
-  id: number;
-  channelId: string;
-  filter: SubscriptionFilter;
-  createdBy: string;
-  /** Epoch milliseconds. */
-  createdAt: number;
-  active: boolean;
-  source: SubscriptionSource;
-  deactivatedReason?: string;
+/** Which channels hear about which changes, per workspace. */
+export interface SubscriptionStore {
+  /** Idempotent per workspace, channel and filter: the existing one comes back (re-activated), created=false. */
+  add(ws: WorkspaceRef, input: NewSubscription): Promise<{ subscription: Subscription; created: boolean }>;
+  /** Deletes one filter, or all of the channel's subscriptions without one; returns how many. */
+  remove(ws: WorkspaceRef, channelId: string, filter?: SubscriptionFilter): Promise<number>;
+  /** Ordered by createdAt, id. Active only unless includeInactive. */
+  list(ws: WorkspaceRef, query?: { channelId?: string; includeInactive?: boolean }): Promise<Subscription[]>;
+  /** Every workspace's active subscriptions: what a change-set is routed to. */
+  listActive(): Promise<Subscription[]>;
+  /** Marks the channel's active subscriptions inactive (the bot was removed, the channel archived). */
+  deactivateChannel(ws: WorkspaceRef, channelId: string, reason: string): Promise<number>;
 }
-export interface Snapshot {
-  hash: string;
-  registryJson: string;
-  announcedAt: number;
+
+/** The announced registry and the change-sets that moved it. Not per workspace: the registry is global. */
+export interface AnnouncementStore {
+  current(): Promise<Snapshot | undefined>;
+  /** The current snapshot's hash only: a cheap "has anyone committed since?". */
+  currentHash(): Promise<string | undefined>;
+  /**
+   * Writes the new snapshot and one outbox row per notice in ONE transaction, only if the snapshot is still
+   * the one the change-set was diffed from (compare-and-set); a change-set id seen before writes nothing.
+   */
+  commit(cs: ChangeSetCommit): Promise<CommitResult>;
+  /** Whether a registry with this hash was ever committed (an older version seen again). */
+  wasCommitted(hash: string): Promise<boolean>;
+  /** The last change-set that announced something, for the Home tab. */
+  last(): Promise<Announcement | undefined>;
 }
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
-export interface OutboxRow {
-  id: number;
-  changeSetId: string;
-  channelId: string;
-  payloadJson: string;
-  status: OutboxStatus;
-  attempts: number;
-  lastError?: string;
-  notBefore: number;
-  slackTs?: string;
-  createdAt: number;
-  updatedAt: number;
+
+/** The notices to send, claimed under a lease so that several replicas never send one twice. */
+export interface OutboxStore {
+  /**
+   * Takes up to `limit` rows that are due, for `leaseMs`: pending rows whose notBefore has come, and rows
+   * whose lease expired (their holder died; they come back `uncertain`). At most one row per channel is
+   * out at a time, and channels or workspaces paused by `Pacing` are skipped. Oldest first.
+   */
+  claim(query: { worker: string; leaseMs: number; limit: number; now?: number }): Promise<OutboxRow[]>;
+  /** Ends a claim; false (and nothing written) when `worker` no longer holds the row's lease. */
+  settle(id: number, worker: string, settlement: Settlement, pacing?: Pacing, now?: number): Promise<boolean>;
+  /** Ordered by id. */
+  rows(filter?: OutboxFilter): Promise<OutboxRow[]>;
+  pending(): Promise<OutboxPending>;
+  /** Gives up a workspace's unsent notices (it was uninstalled), keeping them as failed; returns how many. */
+  dropPending(ws: WorkspaceRef, reason: string): Promise<number>;
 }
-export interface HomePrefs {
-  userId: string;
-  prefsJson: string;
-  openedAt: number;
+
+/** Slack event ids already handled, so a redelivery (to any replica) is answered once. */
+export interface EventStore {
+  /** True the first time an event id is seen in a workspace, false for every later delivery. */
+  firstSeen(ws: WorkspaceRef, eventId: string, now?: number): Promise<boolean>;
+  /** Forgets ids seen more than `olderThanMs` ago; returns how many. */
+  trim(olderThanMs: number, now?: number): Promise<number>;
 }
-export interface ChangeSetInput {
-  changeSetId: string;
-  snapshot: { hash: string; registryJson: string };
-  notices: { channelId: string; payloadJson: string }[];
+
+/** What each user's Home tab remembers. */
+export interface HomeStore {
+  get(ws: WorkspaceRef, userId: string): Promise<HomeRecord | undefined>;
+  set(ws: WorkspaceRef, userId: string, prefs: HomeFilter, openedAt?: number): Promise<void>;
+  /** Users who opened Home at or after `sinceMs`, most recent first, in every workspace. */
+  recent(sinceMs: number): Promise<{ workspace: WorkspaceRef; userId: string }[]>;
+}
+
+/** Named leases: one holder at a time across replicas (the announcer, a token refresh). */
+export interface LeaseStore {
+  /** Takes or renews the lease; false while another owner holds it unexpired. */
+  acquire(name: string, owner: string, ttlMs: number, now?: number): Promise<boolean>;
+  release(name: string, owner: string): Promise<void>;
 }
 
 /**
- * The one durable store. Synchronous on purpose: exactly-once delivery is reasoned about as
- * "one call = one transaction", and better-sqlite3 is sync. A Postgres store will wrap this shape.
- * Times are epoch milliseconds; `now` parameters default to the store's injected clock.
+ * The one durable store, split by concern. Every call that touches a workspace's data names the workspace.
+ * Asynchronous, so PostgreSQL never blocks the event loop that must ack within 3 s. Times are epoch ms;
+ * `now` parameters default to the store's injected clock.
  */
 export interface Store {
-  /** Idempotent per channel+filter: returns the existing row (re-activated if inactive) with created=false. */
-  addSubscription(s: {
-    channelId: string;
-    filter: SubscriptionFilter;
-    createdBy: string;
-    source?: SubscriptionSource;
-  }): { subscription: Subscription; created: boolean };
-  /** Deletes one filter, or all of the channel's subscriptions without one (active or not); returns the count. */
-  removeSubscription(channelId: string, filter?: SubscriptionFilter): number;
-  /** Ordered by createdAt, id. Active only unless includeInactive. */
-  listSubscriptions(channelId?: string, opts?: { includeInactive?: boolean }): Subscription[];
-  /** Marks the channel's active subscriptions inactive (e.g. bot removed); returns how many changed. */
-  deactivateChannel(channelId: string, reason: string): number;
-  getSnapshot(): Snapshot | undefined;
+  readonly dialect: 'sqlite' | 'postgres';
+  subscriptions: SubscriptionStore;
+  announcements: AnnouncementStore;
+  outbox: OutboxStore;
+  events: EventStore;
+  homes: HomeStore;
+  leases: LeaseStore;
   /**
-   * Writes the snapshot and one outbox row per notice in ONE transaction; returns rows queued.
-   * Idempotent per changeSetId: a repeat inserts nothing, leaves the snapshot alone and returns 0.
+   * Rows written before the store knew workspaces (an older build) are given to `ws`, the single workspace
+   * the bot serves; returns how many rows were adopted.
    */
-  commitChangeSet(cs: ChangeSetInput): number;
-  /** Atomically moves due pending rows (notBefore <= now) to 'sending', attempts+1; oldest first. */
-  claimDue(limit: number, now?: number): OutboxRow[];
-  /** 'sending' → 'sent'. Throws StoreError NOT_FOUND / BAD_TRANSITION otherwise. */
-  markSent(id: number, slackTs: string): void;
-  /** 'sending' → 'pending' again, not before `notBefore`. */
-  markRetry(id: number, error: string, notBefore: number): void;
-  /** 'sending' → 'failed' (terminal). */
-  markFailed(id: number, error: string): void;
-  /** Records Slack's ts while still 'sending', so a crash before markSent cannot cause a repost. */
-  recordAttemptTs(id: number, slackTs: string): void;
-  /**
-   * Start-up recovery of rows left 'sending' by a crash: rows with a recorded slackTs were delivered and
-   * become 'sent'; the rest go back to 'pending'. Returns the number put back to 'pending'.
-   */
-  requeueInFlight(): number;
-  /** Ordered by id. */
-  outboxRows(filter?: { status?: OutboxStatus; changeSetId?: string }): OutboxRow[];
-  /** Rows with status 'pending' (not 'sending'). */
-  pendingCount(): number;
-  /** True the first time an event id is seen, false on Slack's retries. */
-  markEventSeen(eventId: string, now?: number): boolean;
-  /** Forgets event ids seen more than `olderThanMs` before now; returns the count. */
-  trimEvents(olderThanMs: number, now?: number): number;
-  getHomePrefs(userId: string): HomePrefs | undefined;
-  setHomePrefs(userId: string, prefsJson: string, openedAt?: number): void;
-  /** Users who opened App Home at or after the epoch-ms time `sinceMs`, most recent first. */
-  recentHomeUsers(sinceMs: number): string[];
-  getMeta(key: string): string | undefined;
-  setMeta(key: string, value: string): void;
-  close(): void;
-}
-
-/** Slack event ids seen, so a redelivered event is dropped (Slack retries a delivery it thinks was lost). */
-export interface EventsSeen {
-  /** True the first time an event id is seen, false for every later delivery. */
-  firstSeen(eventId: string): Promise<boolean>;
-}
-
-export type StoreErrorCode =
-  | 'CORRUPT_ROW'
-  | 'INVALID_INPUT'
-  | 'NOT_FOUND'
-  | 'BAD_TRANSITION'
-  | 'BAD_MIGRATIONS'
-  | 'SCHEMA_TOO_NEW'
-  | 'BAD_DATABASE_URL';
-
-/** Expected store failures, told apart by `code`. */
-export class StoreError extends Error {
-  readonly code: StoreErrorCode;
-  constructor(code: StoreErrorCode, message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'StoreError';
-    this.code = code;
-  }
-}
-
-/**
- * The canonical form of a filter, used as its identity (UNIQUE(channel_id, filter_key)).
- * Keys are sorted so `{featureId, kind}` and `{kind, featureId}` are the same subscription.
- * Throws StoreError INVALID_INPUT for a filter the schema rejects.
- */
-export function canonicalFilterKey(filter: SubscriptionFilter): string {
-  const parsed = SubscriptionFilterSchema.safeParse(filter);
-  if (!parsed.success) {
-    throw new StoreError('INVALID_INPUT', `invalid subscription filter: ${z.prettifyError(parsed.error)}`);
-  }
-  // Filters are flat objects of strings, so sorting the top-level keys is a complete canonicalisation.
-  const entries = Object.entries(parsed.data).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify(Object.fromEntries(entries));
-}
-
-// ---- stored rows (snake_case columns, shared by every dialect) ----
-
-const epochMs = z.number().int();
-const optionalText = z
-  .string()
-  .nullable()
-  .transform((v) => v ?? undefined);
-// SQLite stores booleans as 0/1; Postgres returns real booleans.
-const flag = z.union([z.boolean(), z.literal(0), z.literal(1)]).transform((v) => v === true || v === 1);
-const jsonText = z.string().transform((text, ctx) => {
-  const json = parseJson(text);
-  if (json.ok) return json.value;
-  ctx.addIssue('not valid JSON');
-  return z.NEVER;
-});
-
-export const SubscriptionRowSchema = z
-  .object({
-    id: z.number().int(),
-    channel_id: z.string().min(1),
-    filter_key: jsonText.pipe(SubscriptionFilterSchema),
-    created_by: z.string(),
-    created_at: epochMs,
-    active: flag,
-    source: z.enum(['command', 'config']),
-    deactivated_reason: optionalText,
-  })
-  .transform(
-    (r): Subscription => ({
-      id: r.id,
-      channelId: r.channel_id,
-      filter: r.filter_key,
-      createdBy: r.created_by,
-      createdAt: r.created_at,
-      active: r.active,
-      source: r.source,
-      ...(r.deactivated_reason === undefined ? {} : { deactivatedReason: r.deactivated_reason }),
-    }),
-  );
-
-export const SnapshotRowSchema = z
-  .object({ hash: z.string().min(1), registry_json: z.string(), announced_at: epochMs })
-  .transform((r): Snapshot => ({ hash: r.hash, registryJson: r.registry_json, announcedAt: r.announced_at }));
-
-export const OutboxRowSchema = z
-  .object({
-    id: z.number().int(),
-    change_set_id: z.string().min(1),
-    channel_id: z.string().min(1),
-    payload_json: z.string(),
-    status: z.enum(OUTBOX_STATUSES),
-    attempts: z.number().int().nonnegative(),
-    last_error: optionalText,
-    not_before: epochMs,
-    slack_ts: optionalText,
-    created_at: epochMs,
-    updated_at: epochMs,
-  })
-  .transform(
-    (r): OutboxRow => ({
-      id: r.id,
-      changeSetId: r.change_set_id,
-      channelId: r.channel_id,
-      payloadJson: r.payload_json,
-      status: r.status,
-      attempts: r.attempts,
-      ...(r.last_error === undefined ? {} : { lastError: r.last_error }),
-      notBefore: r.not_before,
-      ...(r.slack_ts === undefined ? {} : { slackTs: r.slack_ts }),
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-    }),
-  );
-
-export const HomePrefsRowSchema = z
-  .object({ user_id: z.string().min(1), prefs_json: z.string(), opened_at: epochMs })
-  .transform((r): HomePrefs => ({ userId: r.user_id, prefsJson: r.prefs_json, openedAt: r.opened_at }));
-
-/**
- * Parses one row read from `table` through its schema. A row that does not fit (hand-edited, or written
- * by a different build) throws StoreError CORRUPT_ROW naming the table and the row's key.
- */
-export function parseRow<S extends z.ZodType>(
-  schema: S,
-  table: string,
-  row: unknown,
-  keyColumn = 'id',
-): z.output<S> {
-  const parsed = schema.safeParse(row);
-  if (parsed.success) return parsed.data;
-  const key =
-    typeof row === 'object' && row !== null ? (row as Record<string, unknown>)[keyColumn] : undefined;
-  throw new StoreError(
-    'CORRUPT_ROW',
-    `corrupt row in ${table} (${keyColumn} ${String(key)}): ${z.prettifyError(parsed.error)}`,
-    { cause: parsed.error },
-  );
+  adoptLegacyRows(ws: WorkspaceRef): Promise<number>;
+  /** Resolves when the store answers a trivial query (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
 }

@@ -5,14 +5,16 @@ import type { BotIdentity, SubscriptionResult } from '../answer/subscription-res
 import type { FilterRequest, SubscriptionIntent } from '../intents/intent.js';
 import type { RegistryProvider } from '../registry/provider.js';
 import type { SubscriptionFilter } from '../registry/subscription-filter.js';
-import { canonicalFilterKey, type Store, type Subscription } from '../store/store.js';
+import { canonicalFilterKey } from '../store/rows.js';
+import type { Store, Subscription, WorkspaceRef } from '../store/store.js';
 import { CONFIG_SUBSCRIBER } from './config-subscriptions.js';
 import { nameFilter } from './named-filter.js';
 import { checkPostable } from './postability.js';
 import { resolveFilter } from './resolve-filter.js';
 
-/** Who asked, where: the channel a subscription command acts on. */
+/** Who asked, where: the channel (of a workspace) a subscription command acts on. */
 export interface ChannelContext {
+  workspace: WorkspaceRef;
   channelId: string;
   userId: string;
   client: WebClient;
@@ -44,8 +46,8 @@ const result = (r: SubscriptionResult): Answer => ({ kind: 'subscription-result'
  */
 export function createSubscriptionService(deps: SubscriptionServiceDeps): SubscriptionService {
   const bot = (): BotIdentity => deps.bot?.() ?? {};
-  const list = (channelId: string): Subscription[] =>
-    deps.store.listSubscriptions(channelId, { includeInactive: true });
+  const list = (ctx: ChannelContext): Promise<Subscription[]> =>
+    deps.store.subscriptions.list(ctx.workspace, { channelId: ctx.channelId, includeInactive: true });
 
   const subscribe = async (request: FilterRequest, ctx: ChannelContext): Promise<Answer> => {
     const registry = deps.registry.current();
@@ -57,8 +59,8 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
     if (postable.kind === 'archived') return result({ kind: 'archived' });
     if (postable.kind === 'invite-needed')
       return result({ kind: 'invite-needed', filter: named, bot: bot() });
-    const before = list(ctx.channelId).find((s) => sameFilter(s.filter, filter));
-    const { created } = deps.store.addSubscription({
+    const before = (await list(ctx)).find((s) => sameFilter(s.filter, filter));
+    const { created } = await deps.store.subscriptions.add(ctx.workspace, {
       channelId: ctx.channelId,
       filter,
       createdBy: ctx.userId,
@@ -76,16 +78,16 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
     });
   };
 
-  const unsubscribeAll = (ctx: ChannelContext): Answer => {
-    const had = list(ctx.channelId);
-    const removed = deps.store.removeSubscription(ctx.channelId);
+  const unsubscribeAll = async (ctx: ChannelContext): Promise<Answer> => {
+    const had = await list(ctx);
+    const removed = await deps.store.subscriptions.remove(ctx.workspace, ctx.channelId);
     ctx.log.info({ removed }, 'channel unsubscribed from all notices');
     return result({ kind: 'unsubscribed-all', removed, hadConfig: had.some((s) => s.source === 'config') });
   };
 
-  const unsubscribeOne = (request: FilterRequest, ctx: ChannelContext): Answer => {
+  const unsubscribeOne = async (request: FilterRequest, ctx: ChannelContext): Promise<Answer> => {
     const registry = deps.registry.current();
-    const existing = list(ctx.channelId);
+    const existing = await list(ctx);
     let filter: SubscriptionFilter | undefined;
     const resolved = resolveFilter(request, registry, 'unsubscribe');
     if (resolved.ok) filter = resolved.filter;
@@ -99,13 +101,13 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
     if (!filter) return resolved.ok ? listAnswer(existing) : resolved.answer;
     const target = filter;
     const wasConfig = existing.some((s) => s.source === 'config' && sameFilter(s.filter, target));
-    const removed = deps.store.removeSubscription(ctx.channelId, target);
+    const removed = await deps.store.subscriptions.remove(ctx.workspace, ctx.channelId, target);
     ctx.log.info({ filter: target, removed }, 'channel unsubscribed from notices');
     return result({
       kind: 'unsubscribed',
       filter: nameFilter(target, registry),
       removed,
-      remaining: list(ctx.channelId).map((s) => nameFilter(s.filter, registry)),
+      remaining: (await list(ctx)).map((s) => nameFilter(s.filter, registry)),
       wasConfig,
     });
   };
@@ -134,7 +136,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
         case 'unsubscribe':
           return intent.filter ? unsubscribeOne(intent.filter, ctx) : unsubscribeAll(ctx);
         case 'subscriptions':
-          return listAnswer(list(ctx.channelId));
+          return listAnswer(await list(ctx));
       }
     },
   };

@@ -23,7 +23,7 @@ async function openHomes(users: string[]): Promise<void> {
 describe('Home refresh after a registry change', () => {
   it('re-publishes recent users’ views from the new registry, spread out, and skips users gone for a week', async () => {
     await openHomes(['U0A', 'U0B', 'U0C', 'U0D']);
-    t.bot.store.setHomePrefs('U0STALE', '{}', Date.now() - RECENT_HOME_MS - 60_000);
+    await t.bot.store.homes.set(t.bot.workspace, 'U0STALE', {}, Date.now() - RECENT_HOME_MS - 60_000);
     const before = t.standin.callsTo('views.publish').length;
     const waits: number[] = [];
     const base = t.bot.registry.current();
@@ -31,7 +31,7 @@ describe('Home refresh after a registry change', () => {
     const refresher = createHomeRefresher({
       store: t.bot.store,
       registry: { current: () => changed },
-      client: t.bot.slack.app.client,
+      clientFor: async () => t.bot.slack.app.client,
       log,
       perMinute: 600,
       burst: 1,
@@ -55,7 +55,7 @@ describe('Home refresh after a registry change', () => {
     const refresher = createHomeRefresher({
       store: t.bot.store,
       registry: t.bot.registry,
-      client: t.bot.slack.app.client,
+      clientFor: async () => t.bot.slack.app.client,
       log,
       perMinute: 60,
       burst: 1,

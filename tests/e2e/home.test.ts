@@ -1,6 +1,7 @@
 import type { RecordedCall } from '@osm-feature-bot/slack-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/render/slack/ids.js';
+import { recordAnnouncement, sqliteOf } from '../harness/store-access.js';
 import { type BotUnderTest, startBotUnderTest } from './support/bot-under-test.js';
 import {
   homeElements,
@@ -54,15 +55,12 @@ describe('App Home', () => {
     expect(text).toContain('No change has been announced yet.');
     expect(text).toContain('*Security and certificate management* (');
     expect(featureLines(text)).toBe(30);
-    expect(t.bot.store.recentHomeUsers(0)).toEqual(['U0USER']);
+    expect(await t.bot.store.homes.recent(0)).toEqual([{ workspace: t.bot.workspace, userId: 'U0USER' }]);
     t.standin.assertClean();
   });
 
   it('shows the last change the notices service announced, and when', async () => {
-    t.bot.store.setMeta(
-      'last_announcement',
-      JSON.stringify({ at: 1_718_000_000_000, summary: 'Vault → Stable' }),
-    );
+    await recordAnnouncement(t.bot.store, 1_718_000_000_000, 'Vault → Stable');
     await openHome();
     await published(1);
     expect(homeText(t.standin, 'U0USER')).toContain('<!date^1718000000^');
@@ -96,7 +94,7 @@ describe('App Home', () => {
     await sendHomeAction(t.standin, 'U0USER', typeInto(ACTION_IDS.homeSearch, 'multicluster'));
     await published(5);
     expect(featureLines(homeText(t.standin, 'U0USER'))).toBe(1);
-    expect(JSON.parse(t.bot.store.getHomePrefs('U0USER')?.prefsJson ?? '{}')).toEqual({
+    expect((await t.bot.store.homes.get(t.bot.workspace, 'U0USER'))?.prefs).toEqual({
       query: 'multicluster',
     });
 
@@ -115,7 +113,9 @@ describe('App Home', () => {
   });
 
   it('survives a saved filter it can no longer read', async () => {
-    t.bot.store.setHomePrefs('U0USER', '{"state":"Gamma","category":7}');
+    sqliteOf(t.bot.store)
+      .raw.prepare('INSERT INTO home_prefs (team_id, user_id, prefs_json, opened_at) VALUES (?, ?, ?, ?)')
+      .run(t.bot.workspace.teamId, 'U0USER', '{"state":"Gamma","category":7}', Date.now());
     await openHome();
     await published(1);
     expect(featureLines(homeText(t.standin, 'U0USER'))).toBe(30);

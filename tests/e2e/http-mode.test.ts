@@ -2,8 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.js';
 import { type BotUnderTest, startBotUnderTest } from './support/bot-under-test.js';
+
+/** The team the Slack stand-in's token belongs to. */
+const STANDIN_TEAM = 'T0STANDIN';
 
 let t: BotUnderTest;
 beforeEach(async () => {
@@ -120,15 +123,18 @@ describe('start-up housekeeping', () => {
   it('forgets event ids older than a day, so the dedup table cannot grow forever', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'osm-trim-'));
     try {
-      const databaseUrl = `sqlite:${join(dir, 'old.db')}`;
-      const store = openSqliteStore(databaseUrl);
-      store.markEventSeen('Ev0OLD', Date.now() - 2 * 24 * 60 * 60 * 1000);
-      store.markEventSeen('Ev0NEW', Date.now());
-      store.close();
+      const file = join(dir, 'old.db');
+      const databaseUrl = `sqlite:${file}`;
+      const store = await openSqliteStore(file);
+      const ws = { teamId: STANDIN_TEAM };
+      await store.events.firstSeen(ws, 'Ev0OLD', Date.now() - 2 * 24 * 60 * 60 * 1000);
+      await store.events.firstSeen(ws, 'Ev0NEW', Date.now());
+      await store.close();
       const other = await startBotUnderTest({ config: { databaseUrl } });
       try {
-        expect(other.bot.store.markEventSeen('Ev0OLD')).toBe(true);
-        expect(other.bot.store.markEventSeen('Ev0NEW')).toBe(false);
+        expect(other.bot.workspace.teamId).toBe(STANDIN_TEAM);
+        expect(await other.bot.store.events.firstSeen(ws, 'Ev0OLD')).toBe(true);
+        expect(await other.bot.store.events.firstSeen(ws, 'Ev0NEW')).toBe(false);
       } finally {
         await other.close();
       }

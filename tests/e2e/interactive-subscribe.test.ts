@@ -9,7 +9,7 @@ import { createHomeService } from '../../src/home/home-service.js';
 import type { ListenerDeps } from '../../src/listeners/deps.js';
 import { ACTION_IDS } from '../../src/render/slack/ids.js';
 import { loadRegistryFile } from '../../src/sources/read-registry.js';
-import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.js';
 import type { ChannelContext, SubscriptionService } from '../../src/subscriptions/subscription-service.js';
 import { configFor } from '../harness/bot-config.js';
 import { FAST_RETRIES } from './support/bot-under-test.js';
@@ -27,7 +27,7 @@ async function startApp(subscriptions: SubscriptionService): Promise<SlackStandi
   cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
   const loaded = await loadRegistryFile('tests/fixtures/registry/osm.yml');
   if (!loaded.ok) throw new Error('the registry fixture does not load');
-  const store = openSqliteStore(`sqlite:${join(dir, 'bot.db')}`);
+  const store = await openSqliteStore(join(dir, 'bot.db'));
   cleanups.push(async () => store.close());
   const log = pino({ level: 'silent' });
   const config = configFor(standin, dir, { registryPath: 'tests/fixtures/registry/osm.yml' });
@@ -38,7 +38,7 @@ async function startApp(subscriptions: SubscriptionService): Promise<SlackStandi
     log,
     subscriptions,
     home: createHomeService({ registry: provider, store }),
-    events: { firstSeen: async (eventId) => store.markEventSeen(eventId) },
+    events: store.events,
   };
   const slack = createApp(config, deps, log, { retryConfig: FAST_RETRIES });
   const { port } = await slack.start();

@@ -135,9 +135,11 @@ describe('buttons on a feature card', () => {
     const [reply] = await click(subscribe, ts);
     expect(reply?.params.replace_original).toBe(false);
     expect(String(reply?.params.text).length).toBeGreaterThan(0);
-    expect(t.bot.store.listSubscriptions('C0GENERAL').map((s) => s.filter)).toEqual([
-      { kind: 'feature', featureId: 'certificate-provider-vault' },
-    ]);
+    expect(
+      (await t.bot.store.subscriptions.list(t.bot.workspace, { channelId: 'C0GENERAL' })).map(
+        (s) => s.filter,
+      ),
+    ).toEqual([{ kind: 'feature', featureId: 'certificate-provider-vault' }]);
     expect(message(ts)?.replaced).toBeUndefined();
     t.standin.assertClean();
   });

@@ -84,7 +84,11 @@ afterEach(async () => {
 it('REGISTRY_URL: polls with ETag (304 when unchanged), rides out a failed fetch, announces a new version once', async () => {
   const started = await startNoticeBot(standin, ws, { registryUrl: url, registryPollSeconds: 1 });
   bot = started.bot;
-  bot.store.addSubscription({ channelId: 'C0ONE', filter: { kind: 'all' }, createdBy: 'U0USER' });
+  await bot.store.subscriptions.add(bot.workspace, {
+    channelId: 'C0ONE',
+    filter: { kind: 'all' },
+    createdBy: 'U0USER',
+  });
   expect(served[0]).toEqual({ status: 200 });
 
   await servedOne((s) => s.status === 304);

@@ -1,6 +1,7 @@
 import { SlackStandin } from '@osm-feature-bot/slack-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/bot.js';
+import type { SubscriptionFilter } from '../../src/registry/subscription-filter.js';
 import {
   editFile,
   isPostTo,
@@ -69,7 +70,7 @@ describe('channel notices, end to end', () => {
     expect(JSON.stringify(post?.params.blocks)).toContain('*Multicluster*: Alpha → Beta (promoted)');
     expect(post?.params.text).toContain('Multicluster: Alpha → Beta (promoted)');
     expect(post?.params.metadata).toMatchObject({ event_type: 'osm_feature_notice' });
-    expect(bot.store.outboxRows()).toMatchObject([
+    expect(await bot.store.outbox.rows()).toMatchObject([
       { channelId: 'C0ONE', status: 'sent', slackTs: noticesIn(standin, 'C0ONE')[0]?.ts },
     ]);
     standin.assertClean();
@@ -77,16 +78,14 @@ describe('channel notices, end to end', () => {
 
   it('routes by filter: one digest per channel with what it asked for; NOTICE_CHANNELS get everything', async () => {
     const bot = await start({ noticeChannels: ['C0CONF'] });
-    const add = (
-      channelId: string,
-      filter: Parameters<RunningBot['store']['addSubscription']>[0]['filter'],
-    ) => bot.store.addSubscription({ channelId, filter, createdBy: 'U0USER' });
-    add('C0PROMO', { kind: 'promotions' });
-    add('C0REMOVE', { kind: 'removals' });
-    add('C0MULTI', { kind: 'feature', featureId: 'multicluster' });
-    add('C0MULTI', { kind: 'promotions' });
-    add('C0CORE', { kind: 'category', categoryId: 'core' });
-    add('C0STABLE', { kind: 'state', state: 'Stable' });
+    const add = (channelId: string, filter: SubscriptionFilter) =>
+      bot.store.subscriptions.add(bot.workspace, { channelId, filter, createdBy: 'U0USER' });
+    await add('C0PROMO', { kind: 'promotions' });
+    await add('C0REMOVE', { kind: 'removals' });
+    await add('C0MULTI', { kind: 'feature', featureId: 'multicluster' });
+    await add('C0MULTI', { kind: 'promotions' });
+    await add('C0CORE', { kind: 'category', categoryId: 'core' });
+    await add('C0STABLE', { kind: 'state', state: 'Stable' });
 
     await change(bot, (t) => removeFeature(promoteMulticluster(t), 'circuit-breaking'));
     const text = (id: string) => noticesIn(standin, id).map((m) => JSON.stringify(m.blocks));
@@ -106,7 +105,11 @@ describe('channel notices, end to end', () => {
 
   it('a 429 with Retry-After is waited out and the notice is delivered once', async () => {
     const bot = await start();
-    bot.store.addSubscription({ channelId: 'C0ONE', filter: { kind: 'all' }, createdBy: 'U0USER' });
+    await bot.store.subscriptions.add(bot.workspace, {
+      channelId: 'C0ONE',
+      filter: { kind: 'all' },
+      createdBy: 'U0USER',
+    });
     standin.injectFault('chat.postMessage', { status: 429, retryAfter: 1 }, { times: 2, channel: 'C0ONE' });
     await change(bot, promoteMulticluster);
     const calls = standin.callsTo('chat.postMessage').filter((c) => c.params.channel === 'C0ONE');
@@ -117,20 +120,34 @@ describe('channel notices, end to end', () => {
 
   it('channel_not_found: the notice fails once and the subscription is paused', async () => {
     const bot = await start();
-    bot.store.addSubscription({ channelId: 'C0GONE', filter: { kind: 'all' }, createdBy: 'U0USER' });
-    bot.store.addSubscription({ channelId: 'C0ONE', filter: { kind: 'all' }, createdBy: 'U0USER' });
+    await bot.store.subscriptions.add(bot.workspace, {
+      channelId: 'C0GONE',
+      filter: { kind: 'all' },
+      createdBy: 'U0USER',
+    });
+    await bot.store.subscriptions.add(bot.workspace, {
+      channelId: 'C0ONE',
+      filter: { kind: 'all' },
+      createdBy: 'U0USER',
+    });
     await change(bot, promoteMulticluster);
     expect(standin.callsTo('chat.postMessage').filter((c) => c.params.channel === 'C0GONE')).toHaveLength(1);
-    expect(bot.store.listSubscriptions('C0GONE', { includeInactive: true })).toMatchObject([
-      { active: false, deactivatedReason: 'channel_not_found' },
-    ]);
-    expect(bot.store.outboxRows().find((r) => r.channelId === 'C0GONE')).toMatchObject({ status: 'failed' });
+    expect(
+      await bot.store.subscriptions.list(bot.workspace, { channelId: 'C0GONE', includeInactive: true }),
+    ).toMatchObject([{ active: false, deactivatedReason: 'channel_not_found' }]);
+    expect((await bot.store.outbox.rows()).find((r) => r.channelId === 'C0GONE')).toMatchObject({
+      status: 'failed',
+    });
     expect(noticesIn(standin, 'C0ONE')).toHaveLength(1);
   });
 
   it('first start announces nothing; a restart with no change announces nothing; a change made while down once', async () => {
     let bot = await start();
-    bot.store.addSubscription({ channelId: 'C0ONE', filter: { kind: 'all' }, createdBy: 'U0USER' });
+    await bot.store.subscriptions.add(bot.workspace, {
+      channelId: 'C0ONE',
+      filter: { kind: 'all' },
+      createdBy: 'U0USER',
+    });
     await bot.notices.whenIdle();
     bot = await start();
     await bot.notices.whenIdle();
@@ -146,7 +163,11 @@ describe('channel notices, end to end', () => {
 
   it('an invalid edit: refused, nothing sent, and the bot still answers from the last good registry', async () => {
     const bot = await start();
-    bot.store.addSubscription({ channelId: 'C0ONE', filter: { kind: 'all' }, createdBy: 'U0USER' });
+    await bot.store.subscriptions.add(bot.workspace, {
+      channelId: 'C0ONE',
+      filter: { kind: 'all' },
+      createdBy: 'U0USER',
+    });
     editFile(ws.registryPath, (t) => promoteMulticluster(t).replace('state: Stable', 'state: Gold'));
     await logs.logged('registry refused');
     expect(logs.lines.join('')).toMatch(/features\.yml:\d+:\d+: unknown state \\"Gold\\"/);

@@ -37,12 +37,12 @@ const FORGERIES: [string, () => SendOpts][] = [
   ['an empty signature', () => ({ signature: '' })],
 ];
 
-function expectNothingProcessed(): void {
+async function expectNothingProcessed(): Promise<void> {
   const acted = t.standin.calls.filter(
     (c: RecordedCall) => c.kind === 'respond' || c.method.startsWith('chat.'),
   );
   expect(acted).toEqual([]);
-  expect(t.bot.store.listSubscriptions()).toEqual([]);
+  expect(await t.bot.store.subscriptions.list(t.bot.workspace)).toEqual([]);
 }
 
 describe('requests that Slack did not sign', () => {
@@ -50,14 +50,14 @@ describe('requests that Slack did not sign', () => {
     const res = await t.standin.sendCommand('subscribe all');
     expect(res.status).toBe(200);
     await t.standin.waitForCall((c: RecordedCall) => c.kind === 'respond');
-    expect(t.bot.store.listSubscriptions()).toHaveLength(1);
+    expect(await t.bot.store.subscriptions.list(t.bot.workspace)).toHaveLength(1);
   });
 
   it.each(FORGERIES)('a command with %s: 401, nothing done', async (_label, opts) => {
     const res = await t.standin.sendCommand('subscribe all', {}, opts());
     expect(res.status).toBe(401);
     expect(res.body).toBe('');
-    expectNothingProcessed();
+    await expectNothingProcessed();
   });
 
   it.each(FORGERIES)(
@@ -68,7 +68,7 @@ describe('requests that Slack did not sign', () => {
         eventId: 'Ev0FORGED',
       });
       expect(forged.status).toBe(401);
-      expectNothingProcessed();
+      await expectNothingProcessed();
       // Slack's own delivery of that event id is still answered.
       const real = await t.standin.sendEvent(mention('1700000300.000100'), { eventId: 'Ev0FORGED' });
       expect(real.status).toBe(200);
@@ -86,7 +86,7 @@ describe('requests that Slack did not sign', () => {
     expect(tampered).not.toBe(original);
     const replay = await t.standin.sendRaw(tampered, FORM, { timestamp, signature });
     expect(replay.status).toBe(401);
-    expectNothingProcessed();
+    await expectNothingProcessed();
   });
 
   it('a replayed mention with a modified body: 401, nothing posted', async () => {
@@ -102,6 +102,6 @@ describe('requests that Slack did not sign', () => {
       { timestamp, signature },
     );
     expect(replay.status).toBe(401);
-    expectNothingProcessed();
+    await expectNothingProcessed();
   });
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseRegistry } from '../../src/registry/load.js';
 import type { Feature, Registry } from '../../src/registry/schema.js';
-import type { Subscription, SubscriptionFilter } from '../../src/store/store.js';
+import type { SubscriptionFilter } from '../../src/registry/subscription-filter.js';
+import type { Subscription } from '../../src/store/store.js';
 
 /** The registry fixture (a frozen copy of data/features.yml), parsed once per call so tests can mutate their copy. */
 export function realRegistry(): Registry {
@@ -38,6 +39,7 @@ export function sub(
 ): Subscription {
   return {
     id: nextId++,
+    workspace: { teamId: 'T0TEST' },
     channelId,
     filter,
     createdBy: 'U0USER',

@@ -40,10 +40,38 @@ export class FaultQueue {
     entry.remaining -= 1;
     if (entry.remaining <= 0) this.queue.splice(index, 1);
     return entry.fault;
+  } /**
+   * Loses the answer to a request whose work is done: resets the connection, or sends `body` late. Returns
+   * what to record.
+   */
+  loseAnswer(
+    fault: Extract<Fault, { lostAnswer: unknown }>,
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: unknown,
+  ): FaultOutcome {
+    if (fault.lostAnswer === 'reset') {
+      req.socket.destroy();
+      return { status: 0, response: { fault: 'lost answer (reset)', body } };
+    }
+    this.hanging.add(res);
+    const timer = setTimeout(() => {
+      this.hanging.delete(res);
+      if (!res.destroyed) sendJson(res, 200, body);
+    }, fault.delayMs);
+    res.on('close', () => {
+      clearTimeout(timer);
+      this.hanging.delete(res);
+    });
+    return { status: 200, response: { fault: `lost answer (${fault.delayMs} ms late)`, body } };
   }
 
   /** Answer (or refuse to answer) the request as the fault says; returns what to record. */
-  apply(fault: Fault, req: IncomingMessage, res: ServerResponse): FaultOutcome {
+  apply(
+    fault: Exclude<Fault, { lostAnswer: unknown }>,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): FaultOutcome {
     if ('hang' in fault) {
       // Never answer: web-api's default timeout is 0, so this tests the app's own timeouts. close() destroys it.
       this.hanging.add(res);

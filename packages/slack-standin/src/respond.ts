@@ -69,8 +69,9 @@ export class ResponseUrls {
     if (!entry) return reply({ status: 404, body: 'no_active_hooks' });
     if (entry.uses >= MAX_USES) return reply({ status: 404, body: 'used_url' });
     entry.uses += 1;
-
     const fault = deps.faults.take('response_url', entry.context.channel);
+    if (fault && 'lostAnswer' in fault)
+      throw new Error('injectFault: lostAnswer is for Web API methods only');
     if (fault) {
       deps.recorder.record({ ...base, ...deps.faults.apply(fault, req, res) });
       return;

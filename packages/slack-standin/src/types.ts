@@ -59,7 +59,13 @@ export type Fault =
   | { status: number; retryAfter?: number }
   | { error: string }
   | { hang: true }
-  | { reset: true };
+  | { reset: true }
+  /**
+   * Slack does the work (a post is kept in the channel), then its answer is lost: the connection resets
+   * before it arrives, or it comes `delayMs` later (past the client's timeout, say).
+   */
+  | { lostAnswer: 'reset' }
+  | { lostAnswer: 'delay'; delayMs: number };
 
 export interface FaultOptions {
   times?: number;

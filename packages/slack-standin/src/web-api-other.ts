@@ -2,14 +2,15 @@ import { type ApiHandler, fail, missing } from './api-context.js';
 import { rejectingIssues, validateView } from './block-kit-limits.js';
 import { channelWire } from './conversations.js';
 import { asString, isRecord } from './values.js';
+import { conversationsHistory } from './web-api-history.js';
 
-/** Bolt reads only user_id and bot_id, but the full reply keeps other consumers honest (§3.4). */
+/** Bolt reads only user_id and bot_id, but the full reply keeps other consumers honest. */
 const authTest: ApiHandler = (_params, ctx) => ({
   body: {
     ok: true,
     url: 'https://standin.slack.com/',
     team: 'Standin',
-    user: 'bot',
+    user: 'osm-feature',
     team_id: ctx.ids.teamId,
     user_id: ctx.ids.botUserId,
     bot_id: ctx.ids.botId,
@@ -91,6 +92,7 @@ const connectionsOpen: ApiHandler = (_params, ctx) => ({ body: { ok: true, url: 
 export const OTHER_HANDLERS: Record<string, ApiHandler> = {
   'auth.test': authTest,
   'conversations.info': conversationsInfo,
+  'conversations.history': conversationsHistory,
   'conversations.open': conversationsOpen,
   'users.info': usersInfo,
   'views.publish': viewsPublish,

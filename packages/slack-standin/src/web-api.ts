@@ -63,9 +63,15 @@ export async function handleWebApi(
     deps.recorder.record({ ...base, kind: 'api', status: 200, response: body });
     return;
   }
-
   const channel = asString(params.channel);
   const fault = deps.faults.take(method, channel);
+  if (fault && 'lostAnswer' in fault) {
+    // The work happens (the post is kept, so conversations.history shows it); only its answer is lost.
+    const done = handler(params, deps.ctx);
+    const outcome = deps.faults.loseAnswer(fault, req, res, done.body);
+    deps.recorder.record({ ...base, kind: 'api', ...outcome }, done.issues);
+    return;
+  }
   if (fault) {
     const outcome = deps.faults.apply(fault, req, res);
     deps.recorder.record({ ...base, kind: 'api', ...outcome });

@@ -11,6 +11,7 @@ import { INVISIBLE_CHARS } from '../../intents/text.js';
 import { type Registry, StateNameSchema } from '../../registry/schema.js';
 import { ACTION_IDS } from '../../render/slack/ids.js';
 import type { ListenerDeps } from '../deps.js';
+import { workspaceOf } from '../workspace.js';
 
 type HomeAction = StaticSelectAction | PlainTextInputAction | ButtonAction;
 export type HomeInteraction = SlackActionMiddlewareArgs<BlockAction<HomeAction>> & AllMiddlewareArgs;
@@ -36,11 +37,12 @@ export function nextHomePrefs(current: HomePrefs, action: HomeAction, registry: 
  * the user and their Home tab is published again. A Home view has no response_url; views.publish is the way.
  */
 export function homeFilter(deps: ListenerDeps) {
-  return async ({ ack, body, action, client }: HomeInteraction): Promise<void> => {
+  return async ({ ack, body, action, client, context }: HomeInteraction): Promise<void> => {
     await ack();
     const userId = body.user.id;
     const registry = deps.registry.current();
-    const current = await deps.home.savedPrefs(userId);
-    await deps.home.publish(client, userId, { prefs: nextHomePrefs(current, action, registry) });
+    const ws = workspaceOf(context);
+    const current = await deps.home.savedPrefs(ws, userId);
+    await deps.home.publish(client, ws, userId, { prefs: nextHomePrefs(current, action, registry) });
   };
 }

@@ -2,6 +2,7 @@ import type { Answer } from '../../answer/answer.js';
 import { ACTION_IDS } from '../../render/slack/ids.js';
 import { renderSlackAnswer } from '../../render/slack/render-answer.js';
 import type { ListenerDeps } from '../deps.js';
+import { workspaceOf } from '../workspace.js';
 import { type ButtonClick, clickLog } from './click-context.js';
 import { featureById, featureGone } from './feature-lookup.js';
 
@@ -10,7 +11,7 @@ import { featureById, featureGone } from './feature-lookup.js';
  * service answers (a confirmation, or how to invite the bot); the answer is ephemeral and leaves the card be.
  */
 export function subscribeFeature(deps: ListenerDeps) {
-  return async ({ ack, body, action, respond, client }: ButtonClick): Promise<void> => {
+  return async ({ ack, body, action, respond, client, context }: ButtonClick): Promise<void> => {
     await ack();
     const log = clickLog(deps, body, ACTION_IDS.subscribeFeature);
     const feature = featureById(deps.registry.current(), action.value);
@@ -21,7 +22,7 @@ export function subscribeFeature(deps: ListenerDeps) {
         ? { kind: 'subscription-result', result: { kind: 'channel-required' } }
         : await deps.subscriptions.runCommand(
             { kind: 'subscribe', filter: { kind: 'feature', query: feature.id } },
-            { channelId, userId: body.user.id, client, log },
+            { workspace: workspaceOf(context), channelId, userId: body.user.id, client, log },
           );
     await respond({ response_type: 'ephemeral', replace_original: false, ...renderSlackAnswer(answer) });
   };

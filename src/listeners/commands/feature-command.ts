@@ -3,6 +3,7 @@ import { resolveText } from '../../answer/resolve-text.js';
 import { renderSlackAnswer } from '../../render/slack/render-answer.js';
 import { answerResolved } from '../answer-text.js';
 import type { ListenerDeps } from '../deps.js';
+import { workspaceOf } from '../workspace.js';
 
 /**
  * /osm-feature. Questions are answered in the ack itself (the fast path: no extra round trip), ephemeral.
@@ -14,6 +15,7 @@ export function featureCommand(deps: ListenerDeps) {
     ack,
     respond,
     client,
+    context,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const log = deps.log.child({
       kind: 'command',
@@ -22,7 +24,13 @@ export function featureCommand(deps: ListenerDeps) {
       channel: command.channel_id,
     });
     const text = typeof command.text === 'string' ? command.text : '';
-    const ctx = { channelId: command.channel_id, userId: command.user_id, client, log };
+    const ctx = {
+      workspace: workspaceOf(context),
+      channelId: command.channel_id,
+      userId: command.user_id,
+      client,
+      log,
+    };
     // Decided from the parsed intent, so every phrasing of a subscription command takes the slow path.
     const resolved = resolveText(text, deps.registry.current());
     if (resolved.answer) {

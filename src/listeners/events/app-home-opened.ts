@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.js';
+import { workspaceOf } from '../workspace.js';
 
 /**
  * The user opened the app: publish their Home dashboard with their saved filter. Slack sends this event for
@@ -10,8 +11,9 @@ export function appHomeOpened(deps: ListenerDeps) {
   return async ({
     event,
     client,
+    context,
   }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab !== 'home') return;
-    await deps.home.publish(client, event.user, { touch: true });
+    await deps.home.publish(client, workspaceOf(context), event.user, { touch: true });
   };
 }

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { renderSlackAnswer } from '../../render/slack/render-answer.js';
 import { answerText } from '../answer-text.js';
 import type { ListenerDeps } from '../deps.js';
+import { workspaceOf } from '../workspace.js';
 
 /**
  * @osm-feature …: answered in the thread of the mention. Subscription answers go only to the asker
@@ -13,6 +14,7 @@ export function appMention(deps: ListenerDeps) {
     event,
     client,
     body,
+    context,
   }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
     if (event.bot_id) return;
     const log = deps.log.child({
@@ -23,7 +25,7 @@ export function appMention(deps: ListenerDeps) {
     });
     const { privateToAsker, answer } = await answerText(
       event.text ?? '',
-      { channelId: event.channel, userId: event.user ?? '', client, log },
+      { workspace: workspaceOf(context), channelId: event.channel, userId: event.user ?? '', client, log },
       deps,
     );
     const message = renderSlackAnswer(answer);

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { renderSlackAnswer } from '../../render/slack/render-answer.js';
 import { answerText } from '../answer-text.js';
 import type { ListenerDeps } from '../deps.js';
+import { workspaceOf } from '../workspace.js';
 
 /** A DM to the bot: answered in the DM. Edits, joins and other bots' messages are not questions. */
 export function directMessage(deps: ListenerDeps) {
@@ -9,6 +10,7 @@ export function directMessage(deps: ListenerDeps) {
     event,
     client,
     body,
+    context,
   }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
     if (event.channel_type !== 'im') return;
     if ('subtype' in event && event.subtype !== undefined) return;
@@ -20,7 +22,11 @@ export function directMessage(deps: ListenerDeps) {
       event_id: 'event_id' in body ? body.event_id : undefined,
       user,
     });
-    const { answer } = await answerText(text, { channelId: event.channel, userId: user, client, log }, deps);
+    const { answer } = await answerText(
+      text,
+      { workspace: workspaceOf(context), channelId: event.channel, userId: user, client, log },
+      deps,
+    );
     const threadTs =
       'thread_ts' in event && typeof event.thread_ts === 'string' ? event.thread_ts : undefined;
     await client.chat.postMessage({

@@ -46,3 +46,7 @@ export function applyFilter(registry: Registry, filter: FeatureFilter): Feature[
       (words.length === 0 || words.every((w) => searchKeyOf(registry, f).includes(w))),
   );
 }
+
+/** What Home remembers per user: the last filter and search (never a page: reopening starts at the top). */
+export const HomeFilterSchema = FeatureFilterSchema.pick({ state: true, category: true, query: true });
+export type HomeFilter = z.infer<typeof HomeFilterSchema>;

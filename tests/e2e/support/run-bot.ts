@@ -12,10 +12,15 @@ const say = (line: Record<string, unknown>): void => {
 const config = loadConfig();
 if (isSandbox(config)) throw new Error('run-bot needs Slack credentials in the environment');
 const log = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination: process.stderr });
-const bot = await startBot(config, log, { registryDebounceMs: 50 });
+// Tests that kill this process shorten the notice lease, so that a restart takes over its rows quickly.
+const leaseMs = Number(process.env.TEST_NOTICE_LEASE_MS ?? '') || undefined;
+const bot = await startBot(config, log, {
+  registryDebounceMs: 50,
+  ...(leaseMs ? { notices: { leaseMs } } : {}),
+});
 bot.notices.on('committed', (outcome) => say({ event: 'committed', outcome }));
 bot.notices.on('sent', (e) => say({ event: 'sent', channel: e.row.channelId, outboxId: e.row.id, ts: e.ts }));
-say({ event: 'ready', port: bot.port, pending: bot.store.pendingCount() });
+say({ event: 'ready', port: bot.port, pending: (await bot.store.outbox.pending()).count });
 void bot.notices.whenIdle().then(() => say({ event: 'idle' }));
 
 process.on('SIGTERM', () => {

@@ -36,8 +36,8 @@ describe('loadConfig', () => {
     [{ ...http, NOTICE_CHANNELS: 'general' }, /^NOTICE_CHANNELS: /],
     [{ ...http, DATABASE_URL: 'garbage' }, /^DATABASE_URL: missing scheme/],
     [
-      { ...http, DATABASE_URL: 'postgres://u:secret@h/db' },
-      /^DATABASE_URL: postgres is recognised but not implemented yet/,
+      { ...http, DATABASE_URL: 'postgres://u:secret@h:port/db' },
+      /^DATABASE_URL: is not a valid postgres:\/\/ URL/,
     ],
   ])('gives one line naming the variable: %j', (env, message) => {
     let error: unknown;

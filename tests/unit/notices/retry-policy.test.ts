@@ -1,11 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import {
-  backoffDelay,
-  classifySendError,
-  DEFAULT_BACKOFF,
-  decideAfterFailure,
-} from '../../../src/notices/retry-policy.js';
+import { backoffDelay, classifySendError, DEFAULT_BACKOFF } from '../../../src/notices/retry-policy.js';
 
 const platform = (error: string) => new webApi.WebAPIPlatformError({ ok: false, error });
 
@@ -29,6 +24,28 @@ describe('classifySendError', () => {
     expect(classifySendError(err).kind).toBe(kind);
   });
 
+  it.each<[string, unknown, boolean]>([
+    [
+      'a reset after the request went out',
+      new webApi.WebAPIRequestError(Object.assign(new Error('x'), { code: 'ECONNRESET' })),
+      true,
+    ],
+    [
+      'a timeout',
+      new webApi.WebAPIRequestError(Object.assign(new Error('x'), { code: 'ECONNABORTED' })),
+      true,
+    ],
+    ['HTTP 503', new webApi.WebAPIHTTPError(503, 'Service Unavailable', {}, ''), true],
+    [
+      'a refused connection',
+      new webApi.WebAPIRequestError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' })),
+      false,
+    ],
+    ['Slack said internal_error', platform('internal_error'), false],
+  ])('%s: Slack may have posted it → %s', (_name, err, uncertain) => {
+    expect(classifySendError(err)).toMatchObject({ kind: 'transient', uncertain });
+  });
+
   it('turns Retry-After seconds into ms', () => {
     expect(classifySendError(new webApi.WebAPIRateLimitedError(3))).toEqual({
       kind: 'rate_limited',
@@ -45,57 +62,5 @@ describe('backoffDelay', () => {
     expect(backoffDelay(3, policy, () => 1)).toBe(4000);
     expect(backoffDelay(10, policy, () => 1)).toBe(5000);
     expect(backoffDelay(10, policy, () => 0)).toBe(2500);
-  });
-});
-
-describe('decideAfterFailure', () => {
-  const now = 10_000;
-  const random = () => 1;
-
-  it('429: retry at Retry-After and pause every send until then', () => {
-    expect(
-      decideAfterFailure({ kind: 'rate_limited', retryAfterMs: 2000 }, 0, now, DEFAULT_BACKOFF, random),
-    ).toEqual({
-      action: 'retry',
-      notBefore: 12_000,
-      pauseAllUntil: 12_000,
-    });
-  });
-
-  it('transient: backoff until the budget is spent, then fail', () => {
-    const policy = { ...DEFAULT_BACKOFF, maxAttempts: 3 };
-    const decisions = [1, 2, 3].map((attempt) =>
-      decideAfterFailure({ kind: 'transient', error: 'x' }, attempt, now, policy, random),
-    );
-    expect(decisions).toEqual([
-      { action: 'retry', notBefore: now + 1000 },
-      { action: 'retry', notBefore: now + 2000 },
-      { action: 'fail', deactivateChannel: false },
-    ]);
-  });
-
-  it('a channel that is gone: fail and deactivate; a rejected message: fail only', () => {
-    expect(
-      decideAfterFailure({ kind: 'channel_gone', error: 'is_archived' }, 0, now, DEFAULT_BACKOFF, random),
-    ).toEqual({
-      action: 'fail',
-      deactivateChannel: true,
-    });
-    expect(
-      decideAfterFailure({ kind: 'rejected', error: 'invalid_blocks' }, 0, now, DEFAULT_BACKOFF, random),
-    ).toEqual({
-      action: 'fail',
-      deactivateChannel: false,
-    });
-  });
-
-  it('auth: never gives up on the row, pauses everything', () => {
-    expect(
-      decideAfterFailure({ kind: 'auth', error: 'invalid_auth' }, 0, now, DEFAULT_BACKOFF, random, 30_000),
-    ).toEqual({
-      action: 'retry',
-      notBefore: 40_000,
-      pauseAllUntil: 40_000,
-    });
   });
 });

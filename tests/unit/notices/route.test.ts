@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matchesFilter, routeChanges } from '../../../src/notices/route.js';
 import { type Change, diffRegistries } from '../../../src/registry/history/diff.js';
 import type { Registry } from '../../../src/registry/schema.js';
-import type { SubscriptionFilter } from '../../../src/store/store.js';
+import type { SubscriptionFilter } from '../../../src/registry/subscription-filter.js';
 import { realRegistry, sub, withAdded, withFeature } from '../../harness/registry-fixtures.js';
 
 const before = realRegistry();
@@ -104,7 +104,7 @@ describe('routeChanges', () => {
       ],
       ctx,
     );
-    const c1 = routed.get('C1') ?? [];
+    const c1 = routed.find((r) => r.channelId === 'C1')?.changes ?? [];
     expect(c1.map(label)).toEqual(['state:multicluster', 'removed:distributed-tracing']);
     expect(c1).toEqual(changes.filter((c) => c1.includes(c)));
   });
@@ -120,7 +120,7 @@ describe('routeChanges', () => {
       ],
       { before, after: withFeature(before, 'osm-cli', { name: 'OSM CLI tool' }) },
     );
-    expect([...routed.keys()]).toEqual(['C3']);
+    expect(routed.map((r) => r.channelId)).toEqual(['C3']);
   });
 
   it('keeps channels in the order of their first subscription', () => {
@@ -129,7 +129,19 @@ describe('routeChanges', () => {
       [sub('C9', { kind: 'all' }), sub('C2', { kind: 'all' }), sub('C9', { kind: 'removals' })],
       ctx,
     );
-    expect([...routed.keys()]).toEqual(['C9', 'C2']);
-    expect(routed.get('C9')).toHaveLength(changes.length);
+    expect(routed.map((r) => r.channelId)).toEqual(['C9', 'C2']);
+    expect(routed.find((r) => r.channelId === 'C9')?.changes).toHaveLength(changes.length);
+  });
+
+  it('keeps one channel id in two workspaces apart: each gets its own notice', () => {
+    const routed = routeChanges(
+      changes,
+      [sub('C1', { kind: 'all' }), sub('C1', { kind: 'removals' }, { workspace: { teamId: 'T0OTHER' } })],
+      ctx,
+    );
+    expect(routed.map((r) => [r.workspace.teamId, r.channelId, r.changes.length])).toEqual([
+      ['T0TEST', 'C1', changes.length],
+      ['T0OTHER', 'C1', 1],
+    ]);
   });
 });

@@ -104,12 +104,13 @@ describe('file source', () => {
     log = pino({ level: 'silent' }),
     fallback?: () => Registry | undefined,
   ) => {
+    const stored = fallback;
     source = await openRegistrySource({
       path: file,
       pollSeconds: 300,
       log,
       debounceMs: 50,
-      ...(fallback ? { fallback } : {}),
+      ...(stored ? { fallback: async () => stored() } : {}),
     });
     const changes: Registry[] = [];
     const waiters: (() => void)[] = [];

@@ -1,257 +1,448 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { SubscriptionFilter } from '../../../src/registry/subscription-filter.js';
+import type { ChangeSetCommit, OutboxRow, Store, WorkspaceRef } from '../../../src/store/store.js';
+import { realRegistry } from '../../harness/registry-fixtures.js';
 
-/** The value, or a failed test when it is missing. */
+/** How a dialect's suite gets stores: fresh and empty, and more handles on the same database. */
+export interface StoreFactory {
+  /** Once per file (a PostgreSQL database, say). */
+  setup?(): Promise<void>;
+  teardown?(): Promise<void>;
+  /** An empty store for one test. */
+  fresh(): Promise<Store>;
+  /** Another handle on the database the last fresh() opened (another process, another replica). */
+  another(): Promise<Store>;
+}
+
+const N = expect.any(Number);
+const A: WorkspaceRef = { teamId: 'T0AAA' };
+const B: WorkspaceRef = { teamId: 'T0BBB', enterpriseId: 'E0ORG' };
+const FEATURE: SubscriptionFilter = { kind: 'feature', featureId: 'circuit-breaking' };
+const REGISTRY = realRegistry();
+const PAYLOAD = { text: 'OSM feature lifecycle update: x', blocks: [{ type: 'section', block_id: 'b1' }] };
+const LEASE = 30_000;
+
+/** A change-set with a notice for each [workspace, channel]. */
+function changeSet(
+  id: string,
+  targets: [WorkspaceRef, string][],
+  expectedHash: string | null,
+  hash = `hash-${id}`,
+): ChangeSetCommit {
+  return {
+    changeSetId: id,
+    expectedHash,
+    snapshot: { hash, registry: REGISTRY },
+    notices: targets.map(([workspace, channelId]) => ({ workspace, channelId, payload: PAYLOAD })),
+  };
+}
+
 function must<T>(value: T | undefined): T {
   if (value === undefined) throw new Error('expected a value');
   return value;
 }
 
-import type { ChangeSetInput, Store, SubscriptionFilter } from '../../../src/store/store.js';
-
-const TS = '1700000000.000100';
-const N = expect.any(Number);
-const FEATURE: SubscriptionFilter = { kind: 'feature', featureId: 'circuit-breaking' };
-const changeSet = (id: string, channels: string[], hash = `hash-${id}`): ChangeSetInput => ({
-  changeSetId: id,
-  snapshot: { hash, registryJson: JSON.stringify({ id }) },
-  notices: channels.map((channelId) => ({ channelId, payloadJson: `{"text":"${id} ${channelId}"}` })),
-});
-
-/**
- * The behaviour every Store must have. Each test gets a fresh, empty store from `makeStore` and closes it.
- * Time-dependent checks pass explicit times relative to Date.now(), so a store on the real clock works.
- */
-export function runStoreContract(name: string, makeStore: () => Promise<Store> | Store): void {
+/** The behaviour every Store must have, run once per dialect. */
+export function runStoreContract(name: string, factory: StoreFactory): void {
   describe(`Store contract: ${name}`, () => {
     let store: Store;
+    const extra: Store[] = [];
+    beforeAll(async () => factory.setup?.());
+    afterAll(async () => factory.teardown?.());
     beforeEach(async () => {
-      store = await makeStore();
+      store = await factory.fresh();
     });
-    afterEach(() => store.close());
-    const add = (channelId: string, filter: SubscriptionFilter = FEATURE, createdBy = 'U1') =>
-      store.addSubscription({ channelId, filter, createdBy });
-
-    it('adds and round-trips every field', () => {
-      const before = Date.now();
-      const { subscription, created } = add('C1');
-      expect(created).toBe(true);
-      expect(subscription).toEqual({
-        id: N,
-        channelId: 'C1',
-        filter: FEATURE,
-        createdBy: 'U1',
-        createdAt: N,
-        active: true,
-        source: 'command',
+    afterEach(async () => {
+      for (const s of extra.splice(0)) await s.close();
+      await store.close();
+    });
+    const another = async (): Promise<Store> => {
+      const s = await factory.another();
+      extra.push(s);
+      return s;
+    };
+    const add = (
+      ws: WorkspaceRef,
+      channelId: string,
+      filter: SubscriptionFilter = FEATURE,
+      createdBy = 'U1',
+    ) => store.subscriptions.add(ws, { channelId, filter, createdBy });
+    /** Queues one change-set on top of whatever is committed. */
+    const queue = async (id: string, targets: [WorkspaceRef, string][]) => {
+      const current = (await store.announcements.currentHash()) ?? null;
+      expect(await store.announcements.commit(changeSet(id, targets, current))).toMatchObject({
+        kind: 'committed',
       });
-      expect(subscription.createdAt).toBeGreaterThanOrEqual(before);
-      expect(store.listSubscriptions('C1')).toEqual([subscription]);
-    });
+      return store.outbox.rows({ changeSetId: id });
+    };
 
-    it('is idempotent per channel and filter, whatever the key order', () => {
-      const first = add('C1');
-      const reordered = { featureId: 'circuit-breaking', kind: 'feature' } as SubscriptionFilter;
-      const again = add('C1', reordered, 'U2');
-      expect(again).toEqual({ subscription: first.subscription, created: false });
-      expect(store.listSubscriptions()).toHaveLength(1);
-    });
-
-    it('keeps channels and filters apart, stores every filter kind and the source', () => {
-      const filters: SubscriptionFilter[] = [
-        { kind: 'all' },
-        FEATURE,
-        { kind: 'category', categoryId: 'traffic' },
-        { kind: 'state', state: 'Beta' },
-        { kind: 'promotions' },
-        { kind: 'removals' },
-      ];
-      for (const filter of filters) add('C1', filter);
-      store.addSubscription({ channelId: 'C2', filter: FEATURE, createdBy: 'U1', source: 'config' });
-      expect(store.listSubscriptions('C1').map((s) => s.filter)).toEqual(filters);
-      expect(store.listSubscriptions('C2')).toMatchObject([{ filter: FEATURE, source: 'config' }]);
-      expect(store.listSubscriptions().map((s) => s.channelId)).toEqual([...filters.map(() => 'C1'), 'C2']);
-    });
-
-    it('rejects an invalid filter', () => {
-      const bad = { kind: 'feature', featureId: '' } as SubscriptionFilter;
-      expect(() => add('C1', bad)).toThrow(/filter/);
-      const nope = { kind: 'nope' } as unknown as SubscriptionFilter;
-      expect(() => store.removeSubscription('C1', nope)).toThrow();
-      expect(store.listSubscriptions()).toEqual([]);
-    });
-
-    it('removes one filter, or all of a channel without one', () => {
-      add('C1');
-      add('C1', { kind: 'all' });
-      add('C2', { kind: 'all' });
-      expect(store.removeSubscription('C1', { kind: 'removals' })).toBe(0);
-      expect(store.removeSubscription('C1', FEATURE)).toBe(1);
-      expect(store.listSubscriptions('C1').map((s) => s.filter)).toEqual([{ kind: 'all' }]);
-      add('C1');
-      expect(store.removeSubscription('C1')).toBe(2);
-      expect(store.listSubscriptions().map((s) => s.channelId)).toEqual(['C2']);
-    });
-
-    it('deactivates a channel; re-adding reactivates the same subscription', () => {
-      const { subscription } = add('C1');
-      add('C2');
-      expect(store.deactivateChannel('C1', 'channel_not_found')).toBe(1);
-      expect(store.deactivateChannel('C1', 'again')).toBe(0);
-      expect(store.listSubscriptions('C1')).toEqual([]);
-      expect(store.listSubscriptions(undefined, { includeInactive: true })).toMatchObject([
-        { channelId: 'C1', active: false, deactivatedReason: 'channel_not_found' },
-        { channelId: 'C2', active: true },
-      ]);
-      const again = add('C1', FEATURE, 'U9');
-      expect(again).toEqual({ subscription, created: false });
-      expect(again.subscription).not.toHaveProperty('deactivatedReason');
-    });
-
-    it('has no snapshot at first, then the last committed one; idempotent per changeSetId', () => {
-      expect(store.getSnapshot()).toBeUndefined();
-      expect(store.commitChangeSet(changeSet('cs1', []))).toBe(0);
-      expect(store.getSnapshot()).toEqual({ hash: 'hash-cs1', registryJson: '{"id":"cs1"}', announcedAt: N });
-      expect(store.commitChangeSet(changeSet('cs2', ['C1']))).toBe(1);
-      expect(store.getSnapshot()?.hash).toBe('hash-cs2');
-      // A repeated change set id inserts nothing and keeps the snapshot.
-      expect(store.commitChangeSet(changeSet('cs1', ['C1', 'C2'], 'other-hash'))).toBe(0);
-      expect(store.outboxRows()).toHaveLength(1);
-      expect(store.getSnapshot()?.hash).toBe('hash-cs2');
-    });
-
-    it('queues one pending row per notice, due now', () => {
-      const before = Date.now();
-      expect(store.commitChangeSet(changeSet('cs1', ['C1', 'C2']))).toBe(2);
-      const rows = store.outboxRows();
-      expect(rows).toEqual([
-        {
+    describe('subscriptions', () => {
+      it('adds and round-trips every field, scoped to the workspace', async () => {
+        const before = Date.now();
+        const { subscription, created } = await add(B, 'C1');
+        expect(created).toBe(true);
+        expect(subscription).toEqual({
           id: N,
-          changeSetId: 'cs1',
+          workspace: B,
           channelId: 'C1',
-          payloadJson: '{"text":"cs1 C1"}',
-          status: 'pending',
-          attempts: 0,
-          notBefore: N,
+          filter: FEATURE,
+          createdBy: 'U1',
           createdAt: N,
-          updatedAt: N,
-        },
-        expect.objectContaining({ channelId: 'C2', status: 'pending' }),
-      ]);
-      expect(rows[0]?.notBefore).toBeGreaterThanOrEqual(before);
-      expect(store.pendingCount()).toBe(2);
+          active: true,
+          source: 'command',
+        });
+        expect(subscription.createdAt).toBeGreaterThanOrEqual(before - 1_000);
+        expect(await store.subscriptions.list(B, { channelId: 'C1' })).toEqual([subscription]);
+        expect(await store.subscriptions.list(A)).toEqual([]);
+      });
+
+      it('is idempotent per workspace, channel and filter, whatever the key order', async () => {
+        const first = await add(A, 'C1');
+        const reordered = { featureId: 'circuit-breaking', kind: 'feature' } as SubscriptionFilter;
+        expect(await add(A, 'C1', reordered, 'U2')).toEqual({
+          subscription: first.subscription,
+          created: false,
+        });
+        // The same channel id and filter in another workspace is another subscription.
+        expect((await add(B, 'C1')).created).toBe(true);
+        expect(await store.subscriptions.list(A)).toHaveLength(1);
+        expect(await store.subscriptions.listActive()).toHaveLength(2);
+      });
+
+      it('stores every filter kind and the source', async () => {
+        const filters: SubscriptionFilter[] = [
+          { kind: 'all' },
+          FEATURE,
+          { kind: 'category', categoryId: 'traffic' },
+          { kind: 'state', state: 'Beta' },
+          { kind: 'promotions' },
+          { kind: 'removals' },
+        ];
+        for (const filter of filters) await add(A, 'C1', filter);
+        await store.subscriptions.add(A, {
+          channelId: 'C2',
+          filter: FEATURE,
+          createdBy: 'U1',
+          source: 'config',
+        });
+        expect((await store.subscriptions.list(A, { channelId: 'C1' })).map((s) => s.filter)).toEqual(
+          filters,
+        );
+        expect(await store.subscriptions.list(A, { channelId: 'C2' })).toMatchObject([{ source: 'config' }]);
+      });
+
+      it('rejects an invalid filter and writes nothing', async () => {
+        await expect(add(A, 'C1', { kind: 'feature', featureId: '' } as SubscriptionFilter)).rejects.toThrow(
+          /filter/,
+        );
+        await expect(
+          store.subscriptions.remove(A, 'C1', { kind: 'nope' } as unknown as SubscriptionFilter),
+        ).rejects.toThrow();
+        expect(await store.subscriptions.listActive()).toEqual([]);
+      });
+
+      it('removes one filter, or all of a channel, only in its workspace', async () => {
+        await add(A, 'C1');
+        await add(A, 'C1', { kind: 'all' });
+        await add(B, 'C1', { kind: 'all' });
+        expect(await store.subscriptions.remove(A, 'C1', { kind: 'removals' })).toBe(0);
+        expect(await store.subscriptions.remove(A, 'C1', FEATURE)).toBe(1);
+        expect(await store.subscriptions.remove(A, 'C1')).toBe(1);
+        expect(await store.subscriptions.list(B, { channelId: 'C1' })).toHaveLength(1);
+      });
+
+      it('deactivates a channel; re-adding reactivates the same subscription', async () => {
+        const { subscription } = await add(A, 'C1');
+        await add(B, 'C1');
+        expect(await store.subscriptions.deactivateChannel(A, 'C1', 'channel_not_found')).toBe(1);
+        expect(await store.subscriptions.deactivateChannel(A, 'C1', 'again')).toBe(0);
+        expect(await store.subscriptions.list(A)).toEqual([]);
+        expect(await store.subscriptions.list(A, { includeInactive: true })).toMatchObject([
+          { active: false, deactivatedReason: 'channel_not_found' },
+        ]);
+        expect((await store.subscriptions.listActive()).map((s) => s.workspace.teamId)).toEqual([B.teamId]);
+        const again = await add(A, 'C1', FEATURE, 'U9');
+        expect(again).toEqual({ subscription, created: false });
+      });
     });
 
-    it('is atomic: a notice that breaks a constraint leaves neither snapshot nor rows', () => {
-      store.commitChangeSet(changeSet('cs1', ['C1']));
-      expect(() => store.commitChangeSet(changeSet('cs2', ['C1', 'C2', 'C1']))).toThrow();
-      const badPayload = changeSet('cs2', ['C1']);
-      badPayload.notices.push({ channelId: 'C2', payloadJson: '{not json' });
-      expect(() => store.commitChangeSet(badPayload)).toThrow();
-      expect(store.getSnapshot()?.hash).toBe('hash-cs1');
-      expect(store.outboxRows().map((r) => r.changeSetId)).toEqual(['cs1']);
-      // Nothing of the failed attempts was remembered, so the fixed change set still goes through.
-      expect(store.commitChangeSet(changeSet('cs2', ['C1', 'C2']))).toBe(2);
-      expect(store.getSnapshot()?.hash).toBe('hash-cs2');
+    describe('announcements', () => {
+      it('has no snapshot at first, then the committed one, with its registry', async () => {
+        expect(await store.announcements.current()).toBeUndefined();
+        expect(await store.announcements.currentHash()).toBeUndefined();
+        expect(await store.announcements.commit(changeSet('cs1', [], null))).toEqual({
+          kind: 'committed',
+          queued: 0,
+        });
+        const snapshot = await store.announcements.current();
+        expect(snapshot).toMatchObject({ hash: 'hash-cs1', announcedAt: N });
+        expect(snapshot?.registry).toEqual(REGISTRY);
+        expect(await store.announcements.currentHash()).toBe('hash-cs1');
+      });
+
+      it('commits only on top of the snapshot it was diffed from (compare-and-set); a repeat writes nothing', async () => {
+        await store.announcements.commit(changeSet('cs1', [], null));
+        expect(await store.announcements.commit(changeSet('cs2', [[A, 'C1']], null))).toEqual({
+          kind: 'stale',
+          currentHash: 'hash-cs1',
+        });
+        expect(await store.announcements.commit(changeSet('cs2', [[A, 'C1']], 'hash-cs1'))).toEqual({
+          kind: 'committed',
+          queued: 1,
+        });
+        expect(await store.announcements.commit(changeSet('cs2', [[A, 'C1']], 'hash-cs2'))).toEqual({
+          kind: 'repeat',
+        });
+        expect(await store.outbox.rows()).toHaveLength(1);
+        expect(await store.announcements.wasCommitted('hash-cs1')).toBe(true);
+        expect(await store.announcements.wasCommitted('hash-never')).toBe(false);
+      });
+
+      it('keeps the last announcement for the Home tab', async () => {
+        expect(await store.announcements.last()).toBeUndefined();
+        await store.announcements.commit({
+          ...changeSet('cs1', [], null),
+          announcement: { at: 5_000, summary: 'Multicluster: Alpha → Beta (promoted)' },
+        });
+        expect(await store.announcements.last()).toEqual({
+          at: 5_000,
+          summary: 'Multicluster: Alpha → Beta (promoted)',
+        });
+      });
+
+      it('is atomic: a notice that breaks a constraint leaves neither snapshot nor rows', async () => {
+        const broken = changeSet(
+          'cs1',
+          [
+            [A, 'C1'],
+            [A, 'C1'],
+          ],
+          null,
+        );
+        await expect(store.announcements.commit(broken)).rejects.toThrow();
+        expect(await store.announcements.current()).toBeUndefined();
+        expect(await store.outbox.rows()).toEqual([]);
+      });
+
+      it('two writers committing from the same snapshot: exactly one wins', async () => {
+        await store.announcements.commit(changeSet('cs0', [], null));
+        const other = await another();
+        const results = await Promise.all([
+          store.announcements.commit(changeSet('cs-a', [[A, 'C1']], 'hash-cs0')),
+          other.announcements.commit(changeSet('cs-b', [[A, 'C1']], 'hash-cs0')),
+        ]);
+        expect(results.map((r) => r.kind).sort()).toEqual(['committed', 'stale']);
+        expect(await store.outbox.rows()).toHaveLength(1);
+      });
     });
 
-    it('claims due rows oldest first, marks them sending, never hands a row out twice', () => {
-      store.commitChangeSet(changeSet('cs1', ['C1', 'C2', 'C3']));
-      const first = store.claimDue(2).map((r) => `${r.channelId}:${r.status}:${r.attempts}`);
-      expect(first).toEqual(['C1:sending:1', 'C2:sending:1']);
-      expect(store.claimDue(0)).toEqual([]);
-      expect(store.claimDue(10).map((r) => r.channelId)).toEqual(['C3']);
-      expect(store.claimDue(10)).toEqual([]);
-      expect(store.outboxRows({ status: 'sending' })).toHaveLength(3);
-      expect(store.pendingCount()).toBe(0);
+    describe('outbox', () => {
+      it('queues one pending row per notice, with a delivery id, due now', async () => {
+        const before = Date.now();
+        const rows = await queue('cs1', [
+          [A, 'C1'],
+          [B, 'C2'],
+        ]);
+        expect(rows).toEqual([
+          expect.objectContaining({
+            changeSetId: 'cs1',
+            workspace: A,
+            channelId: 'C1',
+            deliveryId: 'cs1/T0AAA/C1',
+            payload: PAYLOAD,
+            status: 'pending',
+            attempts: 0,
+            transientFailures: 0,
+            uncertain: false,
+          }),
+          expect.objectContaining({ workspace: B, channelId: 'C2', deliveryId: 'cs1/T0BBB/C2' }),
+        ]);
+        expect(rows[0]?.notBefore).toBeGreaterThanOrEqual(before - 1_000);
+        expect(await store.outbox.pending()).toEqual({ count: 2, oldestCreatedAt: N });
+      });
+
+      it('claims due rows oldest first under a lease, one per channel, never twice', async () => {
+        await queue('cs1', [
+          [A, 'C1'],
+          [A, 'C2'],
+        ]);
+        await queue('cs2', [[A, 'C1']]);
+        const now = Date.now() + 1_000;
+        const first = await store.outbox.claim({ worker: 'w1', leaseMs: LEASE, limit: 10, now });
+        expect(first.map((r) => [r.changeSetId, r.channelId])).toEqual([
+          ['cs1', 'C1'],
+          ['cs1', 'C2'],
+        ]);
+        expect(first[0]).toMatchObject({
+          status: 'sending',
+          leaseOwner: 'w1',
+          leaseUntil: now + LEASE,
+          attempts: 1,
+        });
+        // C1's second row waits for the first; a second claimer gets nothing.
+        expect(await store.outbox.claim({ worker: 'w2', leaseMs: LEASE, limit: 10, now })).toEqual([]);
+      });
+
+      it('two claimers at once never get the same row', async () => {
+        const targets = Array.from({ length: 40 }, (_, i): [WorkspaceRef, string] => [A, `C${i}`]);
+        await queue('cs1', targets);
+        const other = await another();
+        const now = Date.now() + 1_000;
+        const claims = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            (i % 2 ? other : store).outbox.claim({ worker: `w${i}`, leaseMs: LEASE, limit: 7, now }),
+          ),
+        );
+        const ids = claims.flat().map((r) => r.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ids.length).toBe(40);
+      });
+
+      it('respects notBefore, and settles only for the lease holder', async () => {
+        const [row] = await queue('cs1', [[A, 'C1']]);
+        const t = Date.now() + 1_000;
+        const [claimed] = await store.outbox.claim({ worker: 'w1', leaseMs: LEASE, limit: 1, now: t });
+        const retry = {
+          kind: 'retry',
+          error: 'x',
+          notBefore: t + 30_000,
+          transient: true,
+          uncertain: false,
+        } as const;
+        expect(await store.outbox.settle(must(row).id, 'intruder', retry, {}, t)).toBe(false);
+        expect(await store.outbox.settle(must(claimed).id, 'w1', retry, {}, t)).toBe(true);
+        expect(await store.outbox.claim({ worker: 'w1', leaseMs: LEASE, limit: 1, now: t + 29_999 })).toEqual(
+          [],
+        );
+        const [again] = await store.outbox.claim({ worker: 'w1', leaseMs: LEASE, limit: 1, now: t + 30_000 });
+        expect(again).toMatchObject({ attempts: 2, transientFailures: 1, lastError: 'x', status: 'sending' });
+        expect(
+          await store.outbox.settle(must(again).id, 'w1', { kind: 'sent', ts: '1.2' }, {}, t + 30_000),
+        ).toBe(true);
+        expect(
+          await store.outbox.settle(must(again).id, 'w1', { kind: 'sent', ts: '1.3' }, {}, t + 30_000),
+        ).toBe(false);
+        expect(await store.outbox.rows()).toMatchObject([
+          { status: 'sent', slackTs: '1.2', outcome: 'posted' },
+        ]);
+        expect((await store.outbox.pending()).count).toBe(0);
+      });
+
+      it('takes over a row whose lease expired, marked uncertain; the old holder can no longer settle it', async () => {
+        await queue('cs1', [[A, 'C1']]);
+        const t = Date.now() + 1_000;
+        const [held] = await store.outbox.claim({ worker: 'dead', leaseMs: 1_000, limit: 1, now: t });
+        expect(await store.outbox.claim({ worker: 'w2', leaseMs: LEASE, limit: 1, now: t + 999 })).toEqual(
+          [],
+        );
+        const [taken] = await store.outbox.claim({ worker: 'w2', leaseMs: LEASE, limit: 1, now: t + 1_001 });
+        expect(taken).toMatchObject({ id: must(held).id, leaseOwner: 'w2', uncertain: true, attempts: 2 });
+        expect(taken?.firstAttemptAt).toBe(t);
+        expect(
+          await store.outbox.settle(must(held).id, 'dead', { kind: 'sent', ts: '1' }, {}, t + 1_002),
+        ).toBe(false);
+        const reconciled = { kind: 'sent', ts: '9.9', reconciled: true } as const;
+        expect(await store.outbox.settle(must(taken).id, 'w2', reconciled, {}, t + 1_002)).toBe(true);
+        expect(await store.outbox.rows()).toMatchObject([
+          { status: 'sent', outcome: 'reconciled', uncertain: false },
+        ]);
+      });
+
+      it('shares pacing: a paused channel or workspace is skipped by every claimer until the pause ends', async () => {
+        await queue('cs1', [
+          [A, 'C1'],
+          [A, 'C2'],
+          [B, 'C3'],
+        ]);
+        const t = Date.now() + 1_000;
+        const rows = await store.outbox.claim({ worker: 'w1', leaseMs: LEASE, limit: 3, now: t });
+        const byChannel = (c: string): OutboxRow => must(rows.find((r) => r.channelId === c));
+        const retry = (notBefore: number) =>
+          ({ kind: 'retry', error: 'ratelimited', notBefore, transient: false, uncertain: false }) as const;
+        await store.outbox.settle(byChannel('C1').id, 'w1', retry(t), { workspaceNotBefore: t + 2_000 }, t);
+        await store.outbox.settle(byChannel('C2').id, 'w1', retry(t), {}, t);
+        await store.outbox.settle(byChannel('C3').id, 'w1', retry(t), { channelNotBefore: t + 1_000 }, t);
+        const other = await another();
+        expect(await other.outbox.claim({ worker: 'w2', leaseMs: LEASE, limit: 3, now: t + 500 })).toEqual(
+          [],
+        );
+        const later = await other.outbox.claim({ worker: 'w2', leaseMs: LEASE, limit: 3, now: t + 1_500 });
+        expect(later.map((r) => r.channelId)).toEqual(['C3']);
+        const last = await other.outbox.claim({ worker: 'w2', leaseMs: LEASE, limit: 3, now: t + 2_500 });
+        expect(last.map((r) => r.channelId).sort()).toEqual(['C1', 'C2']);
+      });
+
+      it('fails terminally, filters rows, and gives up a workspace’s unsent notices keeping a record', async () => {
+        await queue('cs1', [
+          [A, 'C1'],
+          [A, 'C2'],
+          [B, 'C3'],
+        ]);
+        const t = Date.now() + 1_000;
+        const [row] = await store.outbox.claim({ worker: 'w1', leaseMs: LEASE, limit: 1, now: t });
+        await store.outbox.settle(must(row).id, 'w1', { kind: 'failed', error: 'is_archived' }, {}, t);
+        expect(await store.outbox.rows({ status: 'failed' })).toMatchObject([
+          { channelId: 'C1', lastError: 'is_archived' },
+        ]);
+        expect(await store.outbox.dropPending(A, 'app uninstalled')).toBe(1);
+        expect(await store.outbox.rows({ workspace: A })).toMatchObject([
+          { status: 'failed', lastError: 'is_archived' },
+          { status: 'failed', lastError: 'app uninstalled' },
+        ]);
+        expect(await store.outbox.rows({ workspace: B, status: 'pending' })).toHaveLength(1);
+        expect(await store.outbox.rows({ channelId: 'C3' })).toHaveLength(1);
+      });
     });
 
-    it('respects notBefore', () => {
-      const t = Date.now();
-      store.commitChangeSet(changeSet('cs1', ['C1']));
-      expect(store.claimDue(10, t - 60_000)).toEqual([]);
-      const [row] = store.claimDue(10, t + 1_000);
-      store.markRetry(must(row).id, 'ratelimited', t + 30_000);
-      const [retried] = store.outboxRows();
-      expect(retried).toMatchObject({ status: 'pending', lastError: 'ratelimited', notBefore: t + 30_000 });
-      expect(store.claimDue(10, t + 29_999)).toEqual([]);
-      expect(store.claimDue(10, t + 30_000)).toMatchObject([{ id: must(row).id, attempts: 2 }]);
-    });
+    describe('events, Home and leases', () => {
+      it('says an event id is new only the first time in its workspace, and trims old ids', async () => {
+        const t = Date.now();
+        expect(await store.events.firstSeen(A, 'Ev1', t)).toBe(true);
+        expect(await store.events.firstSeen(A, 'Ev1', t)).toBe(false);
+        expect(await store.events.firstSeen(B, 'Ev1', t)).toBe(true);
+        const other = await another();
+        expect(await other.events.firstSeen(A, 'Ev1', t)).toBe(false);
+        expect(await store.events.trim(1_000, t + 2_000)).toBe(2);
+        expect(await store.events.firstSeen(A, 'Ev1', t + 2_000)).toBe(true);
+      });
 
-    it('marks sent, records the attempt ts, and fails terminally', () => {
-      store.commitChangeSet(changeSet('cs1', ['C1', 'C2']));
-      const [a, b] = store.claimDue(10);
-      store.recordAttemptTs(must(a).id, TS);
-      expect(store.outboxRows()[0]).toMatchObject({ status: 'sending', slackTs: TS });
-      store.markSent(must(a).id, TS);
-      store.markFailed(must(b).id, 'is_archived');
-      expect(store.outboxRows({ status: 'sent' })).toMatchObject([{ id: must(a).id, slackTs: TS }]);
-      expect(store.outboxRows({ status: 'failed' })).toMatchObject([
-        { id: must(b).id, lastError: 'is_archived' },
-      ]);
-      expect(store.claimDue(10)).toEqual([]);
-    });
+      it('stores Home filters per workspace and user, and lists recent users of every workspace', async () => {
+        await store.homes.set(A, 'U1', { state: 'Beta' }, 1_000);
+        await store.homes.set(B, 'U1', { category: 'security', query: 'vault' }, 2_000);
+        await store.homes.set(A, 'U2', {}, 500);
+        expect(await store.homes.get(A, 'U1')).toEqual({ prefs: { state: 'Beta' }, openedAt: 1_000 });
+        expect(await store.homes.get(B, 'U1')).toEqual({
+          prefs: { category: 'security', query: 'vault' },
+          openedAt: 2_000,
+        });
+        expect(await store.homes.get(A, 'U9')).toBeUndefined();
+        await store.homes.set(A, 'U1', {}, 3_000);
+        expect(await store.homes.recent(900)).toEqual([
+          { workspace: A, userId: 'U1' },
+          { workspace: B, userId: 'U1' },
+        ]);
+      });
 
-    it('refuses transitions from a row that is not sending, or does not exist', () => {
-      store.commitChangeSet(changeSet('cs1', ['C1']));
-      const [row] = store.outboxRows();
-      expect(() => store.markSent(must(row).id, 'ts')).toThrow(/'pending', expected 'sending'/);
-      store.claimDue(1);
-      store.markSent(must(row).id, 'ts');
-      expect(() => store.markSent(must(row).id, 'ts')).toThrow(/'sent'/);
-      expect(() => store.markRetry(must(row).id, 'x', 0)).toThrow(/'sent'/);
-      expect(() => store.markFailed(999_999, 'x')).toThrow(/no outbox row 999999/);
-      expect(() => store.recordAttemptTs(999_999, 'ts')).toThrow(/no outbox row/);
-    });
+      it('gives a lease to one owner at a time, renews it for that owner, and frees it on expiry or release', async () => {
+        const t = Date.now();
+        const other = await another();
+        const both = await Promise.all([
+          store.leases.acquire('announcer', 'r1', 1_000, t),
+          other.leases.acquire('announcer', 'r2', 1_000, t),
+        ]);
+        expect(both.filter(Boolean)).toHaveLength(1);
+        const holder = both[0] ? 'r1' : 'r2';
+        const loser = both[0] ? 'r2' : 'r1';
+        expect(await store.leases.acquire('announcer', holder, 1_000, t + 500)).toBe(true);
+        expect(await store.leases.acquire('announcer', loser, 1_000, t + 1_000)).toBe(false);
+        expect(await store.leases.acquire('announcer', loser, 1_000, t + 1_501)).toBe(true);
+        await store.leases.release('announcer', loser);
+        expect(await store.leases.acquire('announcer', holder, 1_000, t + 1_502)).toBe(true);
+      });
 
-    it('requeues in-flight rows at start-up, finishing the ones Slack already accepted', () => {
-      store.commitChangeSet(changeSet('cs1', ['C1', 'C2', 'C3']));
-      const [, b] = store.claimDue(2);
-      store.recordAttemptTs(must(b).id, 'ts-b');
-      expect(store.requeueInFlight()).toBe(1);
-      expect(store.outboxRows().map((r) => r.status)).toEqual(['pending', 'sent', 'pending']);
-      expect(store.requeueInFlight()).toBe(0);
-      expect(store.claimDue(10).map((r) => `${r.channelId}:${r.attempts}`)).toEqual(['C1:2', 'C3:1']);
-    });
-
-    it('filters rows by status and change set', () => {
-      store.commitChangeSet(changeSet('cs1', ['C1']));
-      store.commitChangeSet(changeSet('cs2', ['C1', 'C2']));
-      store.claimDue(1);
-      expect(store.outboxRows({ changeSetId: 'cs2' }).map((r) => r.channelId)).toEqual(['C1', 'C2']);
-      expect(store.outboxRows({ status: 'pending', changeSetId: 'cs1' })).toEqual([]);
-      expect(store.outboxRows({ status: 'pending' })).toHaveLength(2);
-      expect(store.pendingCount()).toBe(2);
-    });
-
-    it('says an event id is new only the first time, and trims ids older than the window', () => {
-      const t = Date.now();
-      expect(store.markEventSeen('Ev1')).toBe(true);
-      expect(store.markEventSeen('Ev1')).toBe(false);
-      store.markEventSeen('old', t - 10_000);
-      store.markEventSeen('new', t - 1_000);
-      expect(store.trimEvents(5_000, t)).toBe(1);
-      expect(store.markEventSeen('old', t)).toBe(true);
-      expect(store.markEventSeen('new', t)).toBe(false);
-    });
-
-    it('stores, replaces and lists recent App Home users', () => {
-      const t = Date.now();
-      expect(store.getHomePrefs('U1')).toBeUndefined();
-      store.setHomePrefs('U1', '{"tab":"all"}', t - 10_000);
-      store.setHomePrefs('U2', '{}', t - 1_000);
-      store.setHomePrefs('U1', '{"tab":"beta"}', t);
-      expect(store.getHomePrefs('U1')).toEqual({ userId: 'U1', prefsJson: '{"tab":"beta"}', openedAt: t });
-      expect(store.recentHomeUsers(t - 5_000)).toEqual(['U1', 'U2']);
-      expect(store.recentHomeUsers(t + 1)).toEqual([]);
-      store.setHomePrefs('U3', '{}');
-      expect(store.getHomePrefs('U3')?.openedAt).toBeGreaterThanOrEqual(t);
-    });
-
-    it('keeps small key/value meta, replacing on set', () => {
-      expect(store.getMeta('last_announcement')).toBeUndefined();
-      store.setMeta('last_announcement', '1');
-      store.setMeta('last_announcement', '2');
-      expect(store.getMeta('last_announcement')).toBe('2');
+      it('answers a ping', async () => {
+        await expect(store.ping()).resolves.toBeUndefined();
+      });
     });
   });
 }

@@ -6,7 +6,7 @@ import type { Intent } from '../../../src/intents/intent.js';
 import { parseIntent } from '../../../src/intents/parse.js';
 import type { SlackMessage } from '../../../src/render/slack/blocks.js';
 import { renderSlackAnswer } from '../../../src/render/slack/render-answer.js';
-import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-store.js';
+import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite/open-sqlite.js';
 import {
   createSubscriptionService,
   type SubscriptionService,
@@ -35,11 +35,12 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => standin.close());
-beforeEach(() => {
-  store = openSqliteStore('sqlite::memory:', { now: () => Date.UTC(2024, 4, 1) });
+const WS = { teamId: 'T0STANDIN' };
+beforeEach(async () => {
+  store = await openSqliteStore(':memory:', () => Date.UTC(2024, 4, 1));
   commands = createSubscriptionService({ registry: { current: () => registry }, store });
 });
-afterEach(() => store.close());
+afterEach(async () => store.close());
 
 type SubIntent = Extract<Intent, { kind: 'subscribe' | 'unsubscribe' | 'subscriptions' }>;
 async function ask(text: string, channelId = 'C0PUBLIC', userId = 'U0USER'): Promise<SlackMessage> {
@@ -48,6 +49,7 @@ async function ask(text: string, channelId = 'C0PUBLIC', userId = 'U0USER'): Pro
     throw new Error(`${text} parsed as ${intent.kind}`);
   }
   const result = await commands.runCommand(intent as SubIntent, {
+    workspace: WS,
     channelId,
     userId,
     client,
@@ -75,7 +77,7 @@ describe('subscribe', () => {
     '%s: stores the filter and says in plain words what the channel will get',
     async (text, filter, words) => {
       const answer = await ask(text);
-      expect(store.listSubscriptions('C0PUBLIC')).toMatchObject([
+      expect(await store.subscriptions.list(WS, { channelId: 'C0PUBLIC' })).toMatchObject([
         { filter, createdBy: 'U0USER', source: 'command' },
       ]);
       expect(say(answer)).toContain(
@@ -88,25 +90,25 @@ describe('subscribe', () => {
   it('subscribing twice keeps one subscription and says so', async () => {
     await ask('subscribe promotions');
     const again = await ask('subscribe promotions');
-    expect(store.listSubscriptions('C0PUBLIC')).toHaveLength(1);
+    expect(await store.subscriptions.list(WS, { channelId: 'C0PUBLIC' })).toHaveLength(1);
     expect(say(again)).toContain('already gets');
   });
 
   it('an unknown feature: not found with suggestions, nothing stored', async () => {
     const answer = await ask('subscribe multiclustr zzz qqq');
-    expect(store.listSubscriptions()).toHaveLength(0);
+    expect(await store.subscriptions.list(WS)).toHaveLength(0);
     expect(answer.text).toContain("I don't know an OSM feature called");
   });
 
   it('an ambiguous feature: did you mean, nothing stored', async () => {
     const answer = await ask('subscribe certificate provider');
-    expect(store.listSubscriptions()).toHaveLength(0);
+    expect(await store.subscriptions.list(WS)).toHaveLength(0);
     expect(say(answer)).toContain('could be more than one feature');
   });
 
   it('a private channel the bot is not in: explains /invite and does not subscribe', async () => {
     const answer = await ask('subscribe', 'G0PRIV');
-    expect(store.listSubscriptions()).toHaveLength(0);
+    expect(await store.subscriptions.list(WS)).toHaveLength(0);
     expect(say(answer)).toContain('/invite @osm-feature');
     expect(say(answer)).toContain('*not* subscribed');
   });
@@ -115,13 +117,13 @@ describe('subscribe', () => {
     expect(say(await ask('subscribe', 'C0ARCH'))).toContain('archived');
     await ask('subscribe', 'C0PRIVIN');
     await ask('subscribe', 'D0BOTDM');
-    expect(store.listSubscriptions().map((s) => s.channelId)).toEqual(['C0PRIVIN', 'D0BOTDM']);
+    expect((await store.subscriptions.list(WS)).map((s) => s.channelId)).toEqual(['C0PRIVIN', 'D0BOTDM']);
   });
 
   it('a channel Slack will not show (private, bot not in it) gets the invite answer', async () => {
     const answer = await ask('subscribe', 'C0UNKNOWN');
     expect(say(answer)).toContain('/invite @osm-feature');
-    expect(store.listSubscriptions()).toHaveLength(0);
+    expect(await store.subscriptions.list(WS)).toHaveLength(0);
   });
 
   it('escapes what the user typed', async () => {
@@ -131,9 +133,9 @@ describe('subscribe', () => {
 
   it('resumes a paused subscription', async () => {
     await ask('subscribe');
-    store.deactivateChannel('C0PUBLIC', 'not_in_channel');
+    await store.subscriptions.deactivateChannel(WS, 'C0PUBLIC', 'not_in_channel');
     expect(say(await ask('subscribe'))).toContain('resumed');
-    expect(store.listSubscriptions('C0PUBLIC')).toHaveLength(1);
+    expect(await store.subscriptions.list(WS, { channelId: 'C0PUBLIC' })).toHaveLength(1);
   });
 });
 
@@ -141,7 +143,7 @@ describe('subscriptions and unsubscribe', () => {
   it('lists who subscribed and when, and marks paused ones', async () => {
     await ask('subscribe promotions', 'C0PUBLIC', 'U0ALICE');
     await ask('subscribe multicluster', 'C0PUBLIC', 'U0BOB');
-    store.addSubscription({
+    await store.subscriptions.add(WS, {
       channelId: 'C0PUBLIC',
       filter: { kind: 'all' },
       createdBy: 'NOTICE_CHANNELS',
@@ -151,7 +153,7 @@ describe('subscriptions and unsubscribe', () => {
     expect(list).toContain('promotions — by <@U0ALICE>, <!date^1714521600^{date_short_pretty}|2024-05-01>');
     expect(list).toContain('feature *Multicluster* — by <@U0BOB>');
     expect(list).toContain('all changes — from NOTICE_CHANNELS');
-    store.deactivateChannel('C0PUBLIC', 'channel_not_found');
+    await store.subscriptions.deactivateChannel(WS, 'C0PUBLIC', 'channel_not_found');
     expect(say(await ask('subscriptions'))).toContain('_(paused: channel_not_found)_');
   });
 
@@ -160,7 +162,9 @@ describe('subscriptions and unsubscribe', () => {
     await ask('subscribe multicluster');
     const answer = say(await ask('unsubscribe multicluster'));
     expect(answer).toContain('Unsubscribed from feature *Multicluster*. It still gets: promotions.');
-    expect(store.listSubscriptions('C0PUBLIC')).toMatchObject([{ filter: { kind: 'promotions' } }]);
+    expect(await store.subscriptions.list(WS, { channelId: 'C0PUBLIC' })).toMatchObject([
+      { filter: { kind: 'promotions' } },
+    ]);
   });
 
   it('unsubscribe <filter> that was never there says so', async () => {
@@ -172,11 +176,11 @@ describe('subscriptions and unsubscribe', () => {
     await ask('subscribe removals');
     await ask('subscribe', 'C0PRIVIN');
     expect(say(await ask('unsubscribe'))).toContain('removed 2 subscriptions');
-    expect(store.listSubscriptions().map((s) => s.channelId)).toEqual(['C0PRIVIN']);
+    expect((await store.subscriptions.list(WS)).map((s) => s.channelId)).toEqual(['C0PRIVIN']);
   });
 
   it('unsubscribing a NOTICE_CHANNELS subscription warns that it comes back at restart', async () => {
-    store.addSubscription({
+    await store.subscriptions.add(WS, {
       channelId: 'C0PUBLIC',
       filter: { kind: 'all' },
       createdBy: 'NOTICE_CHANNELS',

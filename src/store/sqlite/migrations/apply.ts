@@ -1,28 +1,15 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { StoreError } from '../store.js';
-import type { Migration } from './migration.js';
+import { StoreOpenError } from '../../errors.js';
+import { assertAscending, type Migration, tooNew } from '../../sql/migration.js';
 
 const CurrentVersionSchema = z.object({ version: z.number().int().nullable() });
-
-function assertAscending(migrations: readonly Migration[]): void {
-  let previous = 0;
-  for (const m of migrations) {
-    if (!Number.isInteger(m.version) || m.version <= previous) {
-      throw new StoreError(
-        'BAD_MIGRATIONS',
-        `migration "${m.name}" has version ${m.version}; versions must be integers, ascending, above ${previous}`,
-      );
-    }
-    previous = m.version;
-  }
-}
 
 /**
  * Applies the migrations newer than the database's recorded version, all in ONE immediate transaction:
  * the schema is either fully upgraded or untouched, and a second process opening at the same time waits
  * on the write lock and then sees the new version instead of migrating twice. Returns how many ran.
- * Throws StoreError SCHEMA_TOO_NEW if the database was migrated by a newer build.
+ * Throws StoreOpenError SCHEMA_TOO_NEW if the database was migrated by a newer build.
  */
 export function applySqliteMigrations(
   db: Database.Database,
@@ -36,12 +23,7 @@ export function applySqliteMigrations(
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT`);
     const row = db.prepare('SELECT max(version) AS version FROM schema_migrations').get();
     const current = CurrentVersionSchema.parse(row).version ?? 0;
-    if (current > latest) {
-      throw new StoreError(
-        'SCHEMA_TOO_NEW',
-        `database schema is at version ${current} but this build knows only up to ${latest}; upgrade the app`,
-      );
-    }
+    if (current > latest) throw tooNew(current, latest);
     const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
     const pending = migrations.filter((m) => m.version > current);
     for (const m of pending) {
@@ -49,9 +31,13 @@ export function applySqliteMigrations(
         db.exec(m.sql);
       } catch (err) {
         // Name the step: a bare "syntax error" at start-up does not say which migration to fix.
-        throw new StoreError('BAD_MIGRATIONS', `migration ${m.version} "${m.name}" failed: ${String(err)}`, {
-          cause: err,
-        });
+        throw new StoreOpenError(
+          'BAD_MIGRATIONS',
+          `migration ${m.version} "${m.name}" failed: ${String(err)}`,
+          {
+            cause: err,
+          },
+        );
       }
       record.run(m.version, m.name, now());
     }

@@ -1,4 +1,4 @@
-import type { Migration } from './migration.js';
+import type { Migration } from '../../sql/migration.js';
 
 /**
  * The first schema. STRICT tables make SQLite enforce column types; CHECKs keep rows that zod would reject

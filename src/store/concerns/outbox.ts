@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { OutboxRowSchema, parseRow } from '../rows.js';
+import type { Db, SqlParams } from '../sql/db.js';
+import type { OutboxStore } from '../store.js';
+import type { OutboxRow, Settlement } from '../types.js';
+
+const toRow = (row: unknown): OutboxRow => parseRow(OutboxRowSchema, 'outbox', row);
+const PendingRow = z.object({ n: z.number().int(), oldest: z.number().int().nullable() });
+
+/** How many due rows a claim looks at to find `limit` distinct channels. */
+const SCAN_FACTOR = 4;
+
+/**
+ * Due rows, oldest first, that no pause holds back and whose channel has no row out on a live lease. Legacy
+ * rows (no workspace yet) wait until a single-workspace bot adopts them.
+ */
+const DUE = `SELECT o.id, o.team_id, o.channel_id FROM outbox o
+  WHERE o.team_id <> ''
+    AND ((o.status = 'pending' AND o.not_before <= @now) OR (o.status = 'sending' AND o.lease_until < @now))
+    AND NOT EXISTS (SELECT 1 FROM outbox b WHERE b.team_id = o.team_id AND b.channel_id = o.channel_id
+      AND b.status = 'sending' AND b.lease_until >= @now)
+    AND NOT EXISTS (SELECT 1 FROM channel_pace p WHERE p.team_id = o.team_id AND p.channel_id = o.channel_id
+      AND p.not_before > @now)
+    AND NOT EXISTS (SELECT 1 FROM workspace_pause w WHERE w.team_id = o.team_id AND w.not_before > @now)
+  ORDER BY o.created_at, o.id LIMIT @scan`;
+
+const Candidate = z.object({ id: z.number().int(), team_id: z.string(), channel_id: z.string() });
+
+/** A row taken over after its lease expired may already be in Slack: it comes back uncertain. */
+const TAKE = `UPDATE outbox SET
+    uncertain = CASE WHEN status = 'sending' THEN 1 ELSE uncertain END,
+    status = 'sending', lease_owner = @worker, lease_until = @until, attempts = attempts + 1,
+    first_attempt_at = COALESCE(first_attempt_at, @now), updated_at = @now
+  WHERE id = @id RETURNING *`;
+
+/** The later of two pause times, written the same way in both dialects. */
+const later = (table: string) =>
+  `CASE WHEN excluded.not_before > ${table}.not_before THEN excluded.not_before ELSE ${table}.not_before END`;
+
+function settleParams(settlement: Settlement): SqlParams {
+  switch (settlement.kind) {
+    case 'sent':
+      return {
+        status: 'sent',
+        ts: settlement.ts,
+        error: null,
+        notBefore: null,
+        uncertain: 0,
+        transient: 0,
+        outcome: settlement.reconciled ? 'reconciled' : 'posted',
+      };
+    case 'retry':
+      return {
+        status: 'pending',
+        ts: null,
+        error: settlement.error,
+        notBefore: settlement.notBefore,
+        uncertain: settlement.uncertain ? 1 : 0,
+        transient: settlement.transient ? 1 : 0,
+        outcome: null,
+      };
+    case 'failed':
+      return {
+        status: 'failed',
+        ts: null,
+        error: settlement.error,
+        notBefore: null,
+        uncertain: 0,
+        transient: 0,
+        outcome: null,
+      };
+  }
+}
+
+/** The outbox over either dialect: leases, settlement by the lease holder, shared pacing. */
+export function sqlOutbox(db: Db, clock: () => number): OutboxStore {
+  return {
+    claim: ({ worker, leaseMs, limit, now = clock() }) => {
+      if (!(limit >= 1)) return Promise.resolve([]);
+      return db.transaction(async (tx) => {
+        const lockRows = tx.dialect === 'postgres' ? ' FOR UPDATE OF o SKIP LOCKED' : '';
+        const candidates = (await tx.all(DUE + lockRows, { now, scan: Math.floor(limit) * SCAN_FACTOR })).map(
+          (r) => parseRow(Candidate, 'outbox', r),
+        );
+        const channels = new Set<string>();
+        const taken: OutboxRow[] = [];
+        for (const c of candidates) {
+          const channel = `${c.team_id}/${c.channel_id}`;
+          if (channels.has(channel)) continue;
+          channels.add(channel);
+          const row = await tx.get(TAKE, { id: c.id, worker, until: now + leaseMs, now });
+          if (row !== undefined) taken.push(toRow(row));
+          if (taken.length >= limit) break;
+        }
+        return taken;
+      }, 'claim');
+    },
+    settle: (id, worker, settlement, pacing = {}, now = clock()) =>
+      db.transaction(async (tx) => {
+        const p = settleParams(settlement);
+        const changed = await tx.run(
+          `UPDATE outbox SET status = @status, slack_ts = COALESCE(@ts, slack_ts), last_error = @error,
+             not_before = COALESCE(@notBefore, not_before), uncertain = @uncertain,
+             transient_failures = transient_failures + @transient, outcome = @outcome,
+             lease_owner = NULL, lease_until = NULL, updated_at = @now
+           WHERE id = @id AND status = 'sending' AND lease_owner = @worker`,
+          { ...p, id, worker, now },
+        );
+        if (changed !== 1) return false;
+        if (pacing.channelNotBefore !== undefined || pacing.workspaceNotBefore !== undefined) {
+          const row = toRow(await tx.get('SELECT * FROM outbox WHERE id = @id', { id }));
+          const teamId = row.workspace.teamId;
+          if (pacing.channelNotBefore !== undefined) {
+            await tx.run(
+              `INSERT INTO channel_pace (team_id, channel_id, not_before) VALUES (@teamId, @channelId, @at)
+               ON CONFLICT (team_id, channel_id) DO UPDATE SET not_before = ${later('channel_pace')}`,
+              { teamId, channelId: row.channelId, at: pacing.channelNotBefore },
+            );
+          }
+          if (pacing.workspaceNotBefore !== undefined) {
+            await tx.run(
+              `INSERT INTO workspace_pause (team_id, not_before) VALUES (@teamId, @at)
+               ON CONFLICT (team_id) DO UPDATE SET not_before = ${later('workspace_pause')}`,
+              { teamId, at: pacing.workspaceNotBefore },
+            );
+          }
+        }
+        return true;
+      }),
+    rows: async (filter = {}) =>
+      (
+        await db.all(
+          `SELECT * FROM outbox WHERE (CAST(@status AS TEXT) IS NULL OR status = @status)
+             AND (CAST(@cs AS TEXT) IS NULL OR change_set_id = @cs) AND (CAST(@teamId AS TEXT) IS NULL OR team_id = @teamId)
+             AND (CAST(@channelId AS TEXT) IS NULL OR channel_id = @channelId)
+           ORDER BY id`,
+          {
+            status: filter.status ?? null,
+            cs: filter.changeSetId ?? null,
+            teamId: filter.workspace?.teamId ?? null,
+            channelId: filter.channelId ?? null,
+          },
+        )
+      ).map(toRow),
+    pending: async () => {
+      const row = parseRow(
+        PendingRow,
+        'outbox',
+        await db.get(
+          "SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE status IN ('pending', 'sending')",
+        ),
+      );
+      return { count: row.n, ...(row.oldest === null ? {} : { oldestCreatedAt: row.oldest }) };
+    },
+    dropPending: (ws, reason) =>
+      // Kept as failed rather than deleted: the delivery log still says what was not sent, and why.
+      db.run(
+        `UPDATE outbox SET status = 'failed', last_error = @reason, lease_owner = NULL, lease_until = NULL,
+           updated_at = @now WHERE team_id = @teamId AND status IN ('pending', 'sending')`,
+        { teamId: ws.teamId, reason, now: clock() },
+      ),
+  };
+}

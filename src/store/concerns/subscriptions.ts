@@ -1,0 +1,69 @@
+import { canonicalFilterKey, parseRow, SubscriptionRowSchema } from '../rows.js';
+import type { Db } from '../sql/db.js';
+import type { SubscriptionStore } from '../store.js';
+import type { Subscription } from '../types.js';
+
+const toSubscription = (row: unknown): Subscription => parseRow(SubscriptionRowSchema, 'subscriptions', row);
+
+/** Subscriptions over either dialect. `now` is the store's clock. */
+export function sqlSubscriptions(db: Db, now: () => number): SubscriptionStore {
+  const byKey = `SELECT * FROM subscriptions WHERE team_id = @teamId AND channel_id = @channelId AND filter_key = @filterKey`;
+  return {
+    add: (ws, input) =>
+      // One write transaction, so two replicas cannot both read "absent" and then race to insert.
+      db.transaction(async (tx) => {
+        const filterKey = canonicalFilterKey(input.filter);
+        const key = { teamId: ws.teamId, channelId: input.channelId, filterKey };
+        const existing = await tx.get(byKey, key);
+        if (existing !== undefined) {
+          const sub = toSubscription(existing);
+          if (sub.active) return { subscription: sub, created: false };
+          await tx.run('UPDATE subscriptions SET active = 1, deactivated_reason = NULL WHERE id = @id', {
+            id: sub.id,
+          });
+          return { subscription: toSubscription(await tx.get(byKey, key)), created: false };
+        }
+        await tx.run(
+          `INSERT INTO subscriptions (team_id, enterprise_id, channel_id, filter_key, created_by, created_at, source)
+           VALUES (@teamId, @enterpriseId, @channelId, @filterKey, @createdBy, @createdAt, @source)`,
+          {
+            ...key,
+            enterpriseId: ws.enterpriseId ?? null,
+            createdBy: input.createdBy,
+            createdAt: now(),
+            source: input.source ?? 'command',
+          },
+        );
+        return { subscription: toSubscription(await tx.get(byKey, key)), created: true };
+      }),
+    remove: async (ws, channelId, filter) =>
+      filter === undefined
+        ? db.run('DELETE FROM subscriptions WHERE team_id = @teamId AND channel_id = @channelId', {
+            teamId: ws.teamId,
+            channelId,
+          })
+        : db.run(
+            'DELETE FROM subscriptions WHERE team_id = @teamId AND channel_id = @channelId AND filter_key = @filterKey',
+            { teamId: ws.teamId, channelId, filterKey: canonicalFilterKey(filter) },
+          ),
+    list: async (ws, query = {}) =>
+      (
+        await db.all(
+          `SELECT * FROM subscriptions WHERE team_id = @teamId
+             AND (CAST(@channelId AS TEXT) IS NULL OR channel_id = @channelId) AND (@all = 1 OR active = 1)
+           ORDER BY created_at, id`,
+          { teamId: ws.teamId, channelId: query.channelId ?? null, all: query.includeInactive ? 1 : 0 },
+        )
+      ).map(toSubscription),
+    listActive: async () =>
+      (
+        await db.all("SELECT * FROM subscriptions WHERE active = 1 AND team_id <> '' ORDER BY created_at, id")
+      ).map(toSubscription),
+    deactivateChannel: (ws, channelId, reason) =>
+      db.run(
+        `UPDATE subscriptions SET active = 0, deactivated_reason = @reason
+         WHERE team_id = @teamId AND channel_id = @channelId AND active = 1`,
+        { reason, teamId: ws.teamId, channelId },
+      ),
+  };
+}

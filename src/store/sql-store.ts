@@ -1,0 +1,27 @@
+import { sqlAnnouncements } from './concerns/announcements.js';
+import { sqlEvents } from './concerns/events.js';
+import { sqlHomes } from './concerns/homes.js';
+import { sqlLeases } from './concerns/leases.js';
+import { adoptLegacyRows } from './concerns/legacy.js';
+import { sqlOutbox } from './concerns/outbox.js';
+import { sqlSubscriptions } from './concerns/subscriptions.js';
+import type { Db } from './sql/db.js';
+import type { Store } from './store.js';
+
+/** A Store over a database of either dialect; `clock` stamps every time the store writes. */
+export function storeOver(db: Db, clock: () => number): Store {
+  return {
+    dialect: db.dialect,
+    subscriptions: sqlSubscriptions(db, clock),
+    announcements: sqlAnnouncements(db, clock),
+    outbox: sqlOutbox(db, clock),
+    events: sqlEvents(db, clock),
+    homes: sqlHomes(db, clock),
+    leases: sqlLeases(db, clock),
+    adoptLegacyRows: (ws) => adoptLegacyRows(db, ws),
+    ping: async () => {
+      await db.get('SELECT 1 AS one');
+    },
+    close: () => db.close(),
+  };
+}

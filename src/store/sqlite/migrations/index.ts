@@ -1,0 +1,8 @@
+import type { Migration } from '../../sql/migration.js';
+import { INITIAL_SCHEMA } from './001-initial.js';
+import { WORKSPACES } from './002-workspaces.js';
+
+export type { Migration } from '../../sql/migration.js';
+
+/** Every migration, in version order. Append new ones; never edit or reorder released ones. */
+export const MIGRATIONS: readonly Migration[] = [INITIAL_SCHEMA, WORKSPACES];

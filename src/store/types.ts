@@ -1,0 +1,144 @@
+import type { Announcement } from '../registry/history/announcement.js';
+import type { HomeFilter } from '../registry/query/feature-filter.js';
+import type { Registry } from '../registry/schema.js';
+import type { SubscriptionFilter } from '../registry/subscription-filter.js';
+import type { NoticePayload } from './payload.js';
+
+/**
+ * The Slack workspace a piece of data belongs to, as Slack keys it: a team, and the Enterprise Grid
+ * organisation it is part of, when there is one.
+ */
+export interface WorkspaceRef {
+  teamId: string;
+  enterpriseId?: string;
+}
+
+export type SubscriptionSource = 'command' | 'config';
+
+export interface Subscription {
+  id: number;
+  workspace: WorkspaceRef;
+  channelId: string;
+  filter: SubscriptionFilter;
+  createdBy: string;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  active: boolean;
+  source: SubscriptionSource;
+  deactivatedReason?: string;
+}
+
+export interface NewSubscription {
+  channelId: string;
+  filter: SubscriptionFilter;
+  createdBy: string;
+  source?: SubscriptionSource;
+}
+
+/** The last announced registry. `registry` is undefined when the stored one no longer fits the schema. */
+export interface Snapshot {
+  hash: string;
+  registry?: Registry;
+  announcedAt: number;
+}
+
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** One channel's notice for one change-set. */
+export interface OutboxRow {
+  id: number;
+  changeSetId: string;
+  workspace: WorkspaceRef;
+  channelId: string;
+  /** Carried in the posted message's metadata, so a post whose answer was lost can be found again. */
+  deliveryId: string;
+  /** What chat.postMessage gets; undefined when the stored payload is corrupt. */
+  payload?: NoticePayload;
+  status: OutboxStatus;
+  /** Claims so far, across every replica and restart. */
+  attempts: number;
+  /** Transient failures so far (the retry budget is kept with the row, not per process). */
+  transientFailures: number;
+  lastError?: string;
+  /** Not claimed before this time (epoch ms). */
+  notBefore: number;
+  leaseOwner?: string;
+  leaseUntil?: number;
+  /**
+   * Slack may have the message although we never heard so: an answer was lost, or the replica holding the
+   * row died. Checked against the channel's history before it is posted again.
+   */
+  uncertain: boolean;
+  firstAttemptAt?: number;
+  slackTs?: string;
+  /** How a sent row was settled: posted, or found already posted by reconciliation. */
+  outcome?: 'posted' | 'reconciled';
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface NoticeInput {
+  workspace: WorkspaceRef;
+  channelId: string;
+  payload: NoticePayload;
+}
+
+/** A change-set to commit: the new snapshot and one notice per channel, written in one transaction. */
+export interface ChangeSetCommit {
+  changeSetId: string;
+  /** The snapshot hash the change-set was diffed from; null when there was none (the first start). */
+  expectedHash: string | null;
+  snapshot: { hash: string; registry: Registry };
+  notices: NoticeInput[];
+  /** Recorded for the Home tab when the change-set announced something. */
+  announcement?: Announcement;
+}
+
+export type CommitResult =
+  | { kind: 'committed'; queued: number }
+  /** Another writer moved the snapshot since it was read: diff again from the current one. */
+  | { kind: 'stale'; currentHash: string | null }
+  /** This change-set id was committed before: nothing was written. */
+  | { kind: 'repeat' };
+
+/** How a claimed row ends (for now). */
+export type Settlement =
+  | { kind: 'sent'; ts: string; reconciled?: boolean }
+  | {
+      kind: 'retry';
+      error: string;
+      notBefore: number;
+      /** Counts against the row's retry budget. */
+      transient: boolean;
+      /** Slack may have the message: reconcile before posting again. */
+      uncertain: boolean;
+    }
+  | { kind: 'failed'; error: string };
+
+/** Pauses every replica honours: the channel's next post, or the whole workspace's (a 429). */
+export interface Pacing {
+  channelNotBefore?: number;
+  workspaceNotBefore?: number;
+}
+
+export interface OutboxFilter {
+  status?: OutboxStatus;
+  changeSetId?: string;
+  workspace?: WorkspaceRef;
+  channelId?: string;
+}
+
+export interface OutboxPending {
+  /** Rows not yet sent or failed. */
+  count: number;
+  /** createdAt of the oldest of them. */
+  oldestCreatedAt?: number;
+}
+
+export interface HomeRecord {
+  prefs: HomeFilter;
+  openedAt: number;
+}
+
+export type { Announcement };

@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import net from 'node:net';
 import { App, type CustomRoute } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
@@ -9,10 +10,10 @@ import { boltLoggerFrom } from './logger.js';
 import { createGuardedReceiver } from './receiver/guarded-receiver.js';
 
 export interface SlackApp {
-  app: App;
-  /** Starts listening (HTTP) or connecting (Socket Mode). Resolves to the bound port in HTTP mode. */
+  app: App /** Starts listening (HTTP) or connecting (Socket Mode). Resolves to the bound port in HTTP mode. */;
   start(): Promise<{ port?: number }>;
-  stop(): Promise<void>;
+  /** Stops taking requests, answering those received within `graceMs` (default 10 s). */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export interface AppOptions {
@@ -31,6 +32,64 @@ export interface AppOptions {
 }
 
 const WEB_API_TIMEOUT_MS = 10_000;
+
+/** Connections are still taken until none has come for this long (at most MAX_ACCEPT_MS). */
+const QUIET_MS = 500;
+const MAX_ACCEPT_MS = 3_000;
+
+/**
+ * Waits until no connection has arrived for QUIET_MS (behind a load balancer that stopped sending, at
+ * once). Closing the listening socket while clients still connect would reset the connections the kernel
+ * had already accepted for us, before a byte of them was read.
+ */
+async function quietPeriod(server: Server): Promise<void> {
+  let last = Date.now();
+  const seen = (): void => {
+    last = Date.now();
+  };
+  server.on('connection', seen);
+  const start = Date.now();
+  try {
+    for (;;) {
+      const quietFor = Date.now() - last;
+      if (Date.now() - start >= MAX_ACCEPT_MS) break;
+      if (quietFor >= QUIET_MS) {
+        // A busy event loop may not have taken connections the kernel already queued: one more poll phase
+        // (setImmediate runs after it) takes them, and the quiet period starts again if there were any.
+        const before = last;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (last === before) break;
+        continue;
+      }
+      await new Promise<void>((resolve) => setTimeout(resolve, QUIET_MS - quietFor + 5));
+    }
+  } finally {
+    server.off('connection', seen);
+  }
+}
+
+/**
+ * Stops taking connections, answers every request already received, and waits for each connection to end:
+ * every answer from now on says `Connection: close`, and an idle keep-alive connection is left to its
+ * client, which closes it (closing it here could cut off a request already on its way). Connections still
+ * open when the grace is over are closed.
+ */
+async function drain(server: Server, graceMs: number): Promise<void> {
+  server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
+    res.setHeader('connection', 'close');
+  });
+  await quietPeriod(server);
+  const ended = new Promise<void>((resolve) => {
+    // net.Server's close, not http.Server's: the latter also closes idle keep-alive connections at once.
+    net.Server.prototype.close.call(server, () => resolve());
+  });
+  const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+  try {
+    await ended;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 /**
  * Answers are worth retrying briefly, not for web-api's default half hour (an answer 30 minutes late is noise);
  * notices have their own durable retries in the outbox sender.
@@ -72,7 +131,7 @@ export function createApp(config: Config, deps: ListenerDeps, log: Logger, opts:
         });
   registerErrorHandler(app, deps);
   registerListeners(app, deps);
-
+  let server: Server | undefined;
   return {
     app,
     async start() {
@@ -81,12 +140,14 @@ export function createApp(config: Config, deps: ListenerDeps, log: Logger, opts:
         await app.start();
         return {};
       }
-      const server = (await app.start({ port: config.port, host: config.host })) as Server;
+      server = (await app.start({ port: config.port, host: config.host })) as Server;
       const address = server.address();
       return { port: typeof address === 'object' && address ? address.port : config.port };
     },
-    async stop() {
-      await app.stop();
+    async stop(graceMs = 10_000) {
+      // HTTP: Bolt's own stop would only close the server, which drain() does more gently.
+      if (server) await drain(server, graceMs);
+      else await app.stop();
     },
   };
 }

@@ -1,14 +1,18 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { type AppOptions, createApp, type SlackApp } from './app.js';
 import type { Config } from './config.js';
 import { createHomeService } from './home/home-service.js';
 import { createHomeRefresher } from './home/refresher.js';
+import { startWorkRecovery } from './lifecycle/recover-work.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { boltLoggerFrom } from './logger.js';
 import type { SenderTuning } from './notices/sender-types.js';
 import { type NoticeService, startNotices } from './notices/service.js';
 import { createSlackPoster } from './notices/slack-poster.js';
 import type { RegistryProvider } from './registry/provider.js';
+import { InFlight } from './shared/in-flight.js';
 import { identifyBot } from './slack-identity.js';
 import { openRegistrySource } from './sources/registry-source.js';
 import type { FetchLike } from './sources/url-poll.js';
@@ -19,6 +23,20 @@ import { createSubscriptionService } from './subscriptions/subscription-service.
 
 const SEEN_EVENTS_KEEP_MS = 24 * 60 * 60 * 1000;
 const SEEN_EVENTS_TRIM_EVERY_MS = 60 * 60 * 1000;
+/**
+ * The graceful stop's budget, within Kubernetes' default 30 s grace: requests received are answered and
+ * their work finished within 10 s (HTTP and work together), then posts on the wire settle within 10 s.
+ */
+const HTTP_GRACE_MS = 10_000;
+const WORK_GRACE_MS = 10_000;
+const NOTICE_STOP_MS = 10_000;
+/** How long acknowledged work is held by its replica before another may replay it. */
+const WORK_LEASE_MS = 60_000;
+
+/** This process's name on the leases it takes: unique per start, readable in the database. */
+function replicaName(): string {
+  return `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+}
 
 /** A running bot: what tests, the sandbox and main() hold on to. */
 export interface RunningBot {
@@ -41,9 +59,14 @@ export interface BotOptions extends AppOptions {
   /** How often to adopt a registry another replica committed, ms (default 2 s). */
   registrySyncMs?: number;
   /** Debounce for registry file events, ms (default 200). */
-  registryDebounceMs?: number;
-  /** fetch for REGISTRY_URL (tests). */
+  registryDebounceMs?: number /** fetch for REGISTRY_URL (tests). */;
   fetch?: FetchLike;
+  /** This replica's name on leases (default: host, pid and a random suffix). */
+  worker?: string;
+  /** How often to look for work a dead replica left, ms (default 10 s). */
+  workRecoveryMs?: number;
+  /** How long acknowledged work is held before another replica may replay it, ms (default 60 s). */
+  workLeaseMs?: number;
 }
 
 /** Things to undo, last first, when start-up fails half way or the bot stops. */
@@ -97,12 +120,17 @@ async function assemble(
   const registry: RegistryProvider = { current: () => notices?.registry.current() ?? startingRegistry };
   const homeDeps = { registry, store, ...(opts.now ? { now: opts.now } : {}) };
   let bot: { name?: string; userId?: string } = {};
+  const worker = opts.worker ?? replicaName();
+  const workLeaseMs = opts.workLeaseMs ?? WORK_LEASE_MS;
+  const inFlight = new InFlight();
   const deps: ListenerDeps = {
     registry,
     log,
     subscriptions: createSubscriptionService({ registry, store, bot: () => bot }),
     home: createHomeService(homeDeps),
     events: store.events,
+    inFlight,
+    holdWork: { work: store.work, registry, log, worker, leaseMs: workLeaseMs },
   };
   const slack = createApp(config, deps, log, opts);
 
@@ -126,7 +154,8 @@ async function assemble(
       store,
       log: log.child({ component: 'notices' }),
       slack: poster,
-      ...(opts.notices ? { tuning: opts.notices } : {}),
+      worker,
+      tuning: { stopTimeoutMs: NOTICE_STOP_MS, ...opts.notices },
       ...(opts.registrySyncMs === undefined ? {} : { syncMs: opts.registrySyncMs }),
       ...(opts.now ? { now: opts.now } : {}),
     },
@@ -137,8 +166,27 @@ async function assemble(
   closers.push(() => running.stop());
 
   const started = await slack.start();
-  closers.push(() => slack.stop());
-
+  closers.push(async () => {
+    // Stop taking requests and let those received, and the work they started, finish; what cannot finish in
+    // time is handed back, for another replica (or the next start) to replay.
+    const [, finished] = await Promise.all([slack.stop(HTTP_GRACE_MS), inFlight.idle(WORK_GRACE_MS)]);
+    if (!finished) {
+      const handed = await store.work.handBack(worker).catch(() => 0);
+      log.warn(
+        { inFlight: inFlight.size, handed },
+        'stopping with work unfinished; it is handed to the next replica',
+      );
+    }
+  });
+  const recovery = startWorkRecovery({
+    app: slack.app,
+    store,
+    log: log.child({ component: 'work-recovery' }),
+    worker,
+    leaseMs: workLeaseMs,
+    ...(opts.workRecoveryMs === undefined ? {} : { everyMs: opts.workRecoveryMs }),
+  });
+  closers.push(() => recovery.stop());
   const homes = createHomeRefresher({
     ...homeDeps,
     clientFor: async () => slack.app.client,

@@ -88,12 +88,23 @@ function terminalLevel(config: LoadedConfig): Config['logLevel'] {
   return config.logLevel === 'info' ? 'warn' : config.logLevel;
 }
 
+/** A stop that takes longer than this has hung: the process exits anyway (Kubernetes would kill it at 30 s). */
+const STOP_DEADLINE_MS = 27_000;
+
+/**
+ * SIGTERM or SIGINT: a graceful stop (requests received are answered, acknowledged work finished or handed
+ * back, posts on the wire settled), then exit 0, within 25 s.
+ */
 function stopOnSignal(running: Running, log: Logger): void {
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      log.error('the graceful stop did not finish in time; exiting');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
     running.stop().then(
       () => process.exit(0),
       (err: unknown) => {

@@ -8,6 +8,7 @@ import { appMention } from './events/app-mention.js';
 import { directMessage } from './events/direct-message.js';
 import { linkShared } from './events/link-shared.js';
 import { dedupeEvents } from './middleware/dedupe-events.js';
+import { holdWork } from './middleware/hold-work.js';
 
 /** What the app listens for; the manifest test checks manifest.yml against this, both ways. */
 export const REGISTERED = {
@@ -21,7 +22,10 @@ export const REGISTERED = {
 
 /** Registers every listener on the app. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
+  // Every request's work, the part after the ack included, is counted for a graceful stop.
+  app.use(({ next }) => deps.inFlight.run(next));
   app.use(dedupeEvents(deps));
+  if (deps.holdWork) app.use(holdWork(deps.holdWork));
   app.command(COMMAND, featureCommand(deps));
   app.event('app_mention', appMention(deps));
   app.event('message', directMessage(deps));

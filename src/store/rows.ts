@@ -30,7 +30,7 @@ const jsonText = z.string().transform((text, ctx) => {
   return z.NEVER;
 });
 /** A JSON column that may hold something an older build wrote: undefined when it no longer fits. */
-const lenientJson = <S extends z.ZodType>(schema: S) =>
+export const lenientJson = <S extends z.ZodType>(schema: S) =>
   z.string().transform((text): z.output<S> | undefined => {
     const json = parseJson(text);
     if (!json.ok) return undefined;

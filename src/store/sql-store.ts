@@ -5,6 +5,7 @@ import { sqlLeases } from './concerns/leases.js';
 import { adoptLegacyRows } from './concerns/legacy.js';
 import { sqlOutbox } from './concerns/outbox.js';
 import { sqlSubscriptions } from './concerns/subscriptions.js';
+import { sqlWork } from './concerns/work.js';
 import type { Db } from './sql/db.js';
 import type { Store } from './store.js';
 
@@ -18,6 +19,7 @@ export function storeOver(db: Db, clock: () => number): Store {
     events: sqlEvents(db, clock),
     homes: sqlHomes(db, clock),
     leases: sqlLeases(db, clock),
+    work: sqlWork(db, clock),
     adoptLegacyRows: (ws) => adoptLegacyRows(db, ws),
     ping: async () => {
       await db.get('SELECT 1 AS one');

@@ -88,6 +88,41 @@ export interface LeaseStore {
   release(name: string, owner: string): Promise<void>;
 }
 
+/** Work acknowledged to Slack but not finished: the request as Slack sent it. */
+export interface PendingWork {
+  id: number;
+  workspace: WorkspaceRef;
+  /** What kind of request it is (command, event, action), for logs. */
+  kind: string;
+  body: Record<string, unknown>;
+  /** Times it has been taken (the first process counts as one). */
+  attempts: number;
+  createdAt: number;
+}
+
+/** Acknowledged work in flight: held under a lease, handed to another replica if its holder dies. */
+export interface WorkStore {
+  /** Holds a request under `worker`'s lease; returns its id. */
+  hold(
+    ws: WorkspaceRef,
+    kind: string,
+    body: Record<string, unknown>,
+    worker: string,
+    leaseMs: number,
+    now?: number,
+  ): Promise<number>;
+  finish(id: number): Promise<void>;
+  /** Ends `worker`'s leases at once (a graceful stop that could not finish): another may take them now. */
+  handBack(worker: string, now?: number): Promise<number>;
+  /** Takes up to `limit` requests whose holder's lease passed. */
+  takeExpired(query: {
+    worker: string;
+    leaseMs: number;
+    limit: number;
+    now?: number;
+  }): Promise<PendingWork[]>;
+}
+
 /**
  * The one durable store, split by concern. Every call that touches a workspace's data names the workspace.
  * Asynchronous, so PostgreSQL never blocks the event loop that must ack within 3 s. Times are epoch ms;
@@ -101,6 +136,7 @@ export interface Store {
   events: EventStore;
   homes: HomeStore;
   leases: LeaseStore;
+  work: WorkStore;
   /**
    * Rows written before the store knew workspaces (an older build) are given to `ws`, the single workspace
    * the bot serves; returns how many rows were adopted.

@@ -8,6 +8,7 @@ import { createApp } from '../../src/app.js';
 import { createHomeService } from '../../src/home/home-service.js';
 import type { ListenerDeps } from '../../src/listeners/deps.js';
 import { ACTION_IDS } from '../../src/render/slack/ids.js';
+import { InFlight } from '../../src/shared/in-flight.js';
 import { loadRegistryFile } from '../../src/sources/read-registry.js';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.js';
 import type { ChannelContext, SubscriptionService } from '../../src/subscriptions/subscription-service.js';
@@ -39,6 +40,7 @@ async function startApp(subscriptions: SubscriptionService): Promise<SlackStandi
     subscriptions,
     home: createHomeService({ registry: provider, store }),
     events: store.events,
+    inFlight: new InFlight(),
   };
   const slack = createApp(config, deps, log, { retryConfig: FAST_RETRIES });
   const { port } = await slack.start();

@@ -12,11 +12,16 @@ const say = (line: Record<string, unknown>): void => {
 const config = loadConfig();
 if (isSandbox(config)) throw new Error('run-bot needs Slack credentials in the environment');
 const log = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination: process.stderr });
-// Tests that kill this process shorten the notice lease, so that a restart takes over its rows quickly.
-const leaseMs = Number(process.env.TEST_NOTICE_LEASE_MS ?? '') || undefined;
+// Tests that kill this process shorten the leases, so that a restart takes over its work quickly.
+const fromEnv = (name: string): number | undefined => Number(process.env[name] ?? '') || undefined;
+const leaseMs = fromEnv('TEST_NOTICE_LEASE_MS');
+const workLeaseMs = fromEnv('TEST_WORK_LEASE_MS');
+const workRecoveryMs = fromEnv('TEST_WORK_RECOVERY_MS');
 const bot = await startBot(config, log, {
   registryDebounceMs: 50,
   ...(leaseMs ? { notices: { leaseMs } } : {}),
+  ...(workLeaseMs ? { workLeaseMs } : {}),
+  ...(workRecoveryMs ? { workRecoveryMs } : {}),
 });
 bot.notices.on('committed', (outcome) => say({ event: 'committed', outcome }));
 bot.notices.on('sent', (e) => say({ event: 'sent', channel: e.row.channelId, outboxId: e.row.id, ts: e.ts }));

@@ -22,6 +22,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   subscriptions: ['store', 'answer', 'intents', 'registry', 'shared'],
   home: ['store', 'notices', 'render', 'answer', 'registry', 'shared'],
   listeners: ['home', 'subscriptions', 'render', 'answer', 'intents', 'registry', 'store', 'shared'],
+  lifecycle: ['listeners', 'store', 'shared'],
   cli: ['sources', 'render', 'answer', 'intents', 'osm-page', 'registry', 'shared'],
   sandbox: ['root', 'render', 'shared'],
   root: ['*'],

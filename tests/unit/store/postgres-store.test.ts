@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreOpenError, StoreUnavailableError } from '../../../src/store/errors.js';
-import { openPostgresStore } from '../../../src/store/postgres/open-postgres.js';
+import { openPostgresStore, PG_MIGRATIONS } from '../../../src/store/postgres/open-postgres.js';
 import type { Store } from '../../../src/store/store.js';
 import {
   createTestDatabase,
@@ -44,10 +44,10 @@ describe.runIf(POSTGRES_AVAILABLE)('PostgreSQL store specifics', () => {
       const client = new pg.Client({ connectionString: fresh.url });
       await client.connect();
       const { rows } = await client.query(
-        'SELECT version, count(*)::int AS n FROM schema_migrations GROUP BY version',
+        'SELECT version, count(*)::int AS n FROM schema_migrations GROUP BY version ORDER BY version',
       );
       await client.end();
-      expect(rows).toEqual([{ version: 1, n: 1 }]);
+      expect(rows).toEqual(PG_MIGRATIONS.map((m) => ({ version: m.version, n: 1 })));
       for (const s of stores) await s.close();
     } finally {
       await fresh.drop();
@@ -66,7 +66,7 @@ describe.runIf(POSTGRES_AVAILABLE)('PostgreSQL store specifics', () => {
       await client.end();
       const failure = await openFailure(newer.url);
       expect(failure.message).toBe(
-        'DATABASE_URL: the database schema is at version 99 but this build knows only up to 1; upgrade the app',
+        `DATABASE_URL: the database schema is at version 99 but this build knows only up to ${PG_MIGRATIONS.length}; upgrade the app`,
       );
       expect(failure.exitCode).toBe(2);
     } finally {

@@ -50,7 +50,9 @@ describe('sqlite store specifics', () => {
     const failure = await openSqliteStore(file).catch((err: unknown) => err);
     expect(failure).toBeInstanceOf(StoreOpenError);
     expect(String((failure as Error).message)).toMatch(
-      /^DATABASE_URL: the database schema is at version 99 but this build knows only up to 2; upgrade the app$/,
+      new RegExp(
+        `^DATABASE_URL: the database schema is at version 99 but this build knows only up to ${MIGRATIONS.length}; upgrade the app$`,
+      ),
     );
   });
 
@@ -58,9 +60,11 @@ describe('sqlite store specifics', () => {
     const db = new Database(':memory:');
     const bad = [
       ...MIGRATIONS,
-      { version: 3, name: 'broken', sql: 'CREATE TABLE ok (x); SELECT * FROM nope;' },
+      { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE ok (x); SELECT * FROM nope;' },
     ];
-    expect(() => applySqliteMigrations(db, bad)).toThrow(/migration 3 "broken" failed/);
+    expect(() => applySqliteMigrations(db, bad)).toThrow(
+      `migration ${MIGRATIONS.length + 1} "broken" failed`,
+    );
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'ok'").get()).toBeUndefined();
     expect(() => applySqliteMigrations(db, [...MIGRATIONS].reverse())).toThrow(/ascending/);
     db.close();

@@ -67,6 +67,8 @@ export interface BotOptions extends AppOptions {
   workRecoveryMs?: number;
   /** How long acknowledged work is held before another replica may replay it, ms (default 60 s). */
   workLeaseMs?: number;
+  /** How long a notice post may take before its outcome counts as unknown, ms (default 10 s). */
+  noticeTimeoutMs?: number;
 }
 
 /** Things to undo, last first, when start-up fails half way or the bot stops. */
@@ -148,6 +150,7 @@ async function assemble(
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     logger: boltLoggerFrom(log.child({ component: 'notice-client' })),
     maxRequestConcurrency: opts.notices?.concurrency ?? 50,
+    ...(opts.noticeTimeoutMs === undefined ? {} : { timeoutMs: opts.noticeTimeoutMs }),
   });
   notices = await startNotices(
     {

@@ -1,9 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { SlackStandin } from '@osm-feature-bot/slack-standin';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.js';
+import { type BotProcess, killLeftovers, startBotProcess } from './support/bot-process.js';
 import { noticeWorkspace } from './support/notices-harness.js';
 
 const CHANNELS = Array.from({ length: 200 }, (_, i) => `C0SUB${String(i).padStart(3, '0')}`);
@@ -11,7 +10,6 @@ const TEAM = { teamId: 'T0STANDIN' };
 
 let standin: SlackStandin;
 let ws: ReturnType<typeof noticeWorkspace>;
-let child: ChildProcess | undefined;
 
 beforeEach(async () => {
   standin = await SlackStandin.start({
@@ -21,43 +19,13 @@ beforeEach(async () => {
   ws = noticeWorkspace();
 });
 afterEach(async () => {
-  if (child && child.exitCode === null && child.signalCode === null) {
-    child.kill('SIGKILL');
-    await once(child, 'exit');
-  }
+  await killLeftovers();
   await standin.close();
   ws.cleanup();
 });
 
-/** The real bot as its own process (HTTP mode), ready to take requests. */
-async function startBot(extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
-  const bot = spawn(process.execPath, ['--import', 'tsx', 'tests/e2e/support/run-bot.ts'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      SLACK_BOT_TOKEN: standin.botToken,
-      SLACK_SIGNING_SECRET: standin.signingSecret,
-      SLACK_API_URL: standin.apiUrl,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      REGISTRY_PATH: ws.registryPath,
-      DATABASE_URL: ws.databaseUrl,
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  child = bot;
-  const lines = createInterface({ input: bot.stdout as NodeJS.ReadableStream });
-  for await (const line of lines) {
-    const parsed = JSON.parse(line) as { event?: string; port?: number };
-    if (parsed.event === 'ready') {
-      standin.setAppUrl(`http://127.0.0.1:${parsed.port ?? 0}`);
-      return bot;
-    }
-  }
-  throw new Error('the bot exited before it was ready');
-}
+const startBot = async (env: Record<string, string> = {}): Promise<BotProcess> =>
+  startBotProcess({ standin, registryPath: ws.registryPath, databaseUrl: ws.databaseUrl, env });
 
 async function storedSubscriptions(): Promise<string[]> {
   const store = await openSqliteStore(ws.databaseUrl.replace(/^sqlite:/, ''));
@@ -82,10 +50,7 @@ it('SIGTERM after 200 subscribes were acked (answers still due): all are stored 
     ),
   );
   expect(acks.every((a) => a.status === 200)).toBe(true);
-  const exited = once(bot, 'exit');
-  bot.kill('SIGTERM');
-  const [code] = await exited;
-  expect(code).toBe(0);
+  expect(await bot.stop()).toBe(0);
   const answers = standin.callsTo('response_url');
   expect(answers).toHaveLength(CHANNELS.length);
   expect(answers.every((a) => JSON.stringify(a.params).includes('Subscribed.'))).toBe(true);
@@ -98,7 +63,7 @@ it('SIGTERM while commands are arriving: every request the bot took is answered;
   const sends = CHANNELS.map(async (channel, i) => {
     // Spread over ~400 ms, so that the stop lands in the middle of them.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    if (i === 100) bot.kill('SIGTERM');
+    if (i === 100) bot.child.kill('SIGTERM');
     try {
       const res = await standin.sendCommand('multicluster', { channel_id: channel });
       outcomes.push(
@@ -110,7 +75,7 @@ it('SIGTERM while commands are arriving: every request the bot took is answered;
     }
   });
   await Promise.all(sends);
-  const [code] = await once(bot, 'exit');
+  const [code] = bot.child.exitCode === null ? await once(bot.child, 'exit') : [bot.child.exitCode];
   expect(code).toBe(0);
   // Taken requests are answered; later ones are refused before any byte is read (Slack retries those).
   expect(outcomes.filter((o) => o !== 'answered' && o !== 'refused')).toEqual([]);
@@ -128,8 +93,7 @@ it('killed (SIGKILL) after acking subscribes: the next start finishes them, stor
   );
   expect(acks.every((a) => a.status === 200)).toBe(true);
   await standin.waitForCall('conversations.info', { count: some.length });
-  first.kill('SIGKILL');
-  await once(first, 'exit');
+  await first.kill();
   expect(standin.callsTo('response_url')).toHaveLength(0);
   await startBot(env);
   await standin.waitForCall('response_url', { count: some.length, timeoutMs: 20_000 });

@@ -11,8 +11,7 @@ export const DEFAULT_CHANNELS: readonly ChannelSpec[] = [
   { id: 'D0BOTDM', name: 'U0USER', isIm: true, isMember: true, user: 'U0USER' },
 ];
 
-/** Base of the ts sequence: "1700000000.000100" style, unique and increasing per instance. */
-const TS_BASE_MICROS = 1_700_000_000_000_000n;
+/** Two messages in one millisecond still get distinct ts, this many microseconds apart. */
 const TS_STEP_MICROS = 100n;
 
 export type NewMessage = Omit<StoredMessage, 'ts' | 'channel'>;
@@ -23,7 +22,7 @@ export type NewMessage = Omit<StoredMessage, 'ts' | 'channel'>;
  */
 export class Conversations {
   private readonly channels = new Map<string, ChannelState>();
-  private tsCounter = 0n;
+  private lastMicros = 0n;
   private imCounter = 0;
 
   constructor(
@@ -77,8 +76,11 @@ export class Conversations {
   }
 
   nextTs(): string {
-    this.tsCounter += 1n;
-    const micros = TS_BASE_MICROS + this.tsCounter * TS_STEP_MICROS;
+    // Like Slack's: the time of posting in seconds, unique and increasing (a reader asking for messages
+    // since a time, as conversations.history's `oldest` does, must find them).
+    const now = BigInt(Date.now()) * 1_000n;
+    const micros = now > this.lastMicros ? now : this.lastMicros + TS_STEP_MICROS;
+    this.lastMicros = micros;
     const seconds = micros / 1_000_000n;
     const fraction = (micros % 1_000_000n).toString().padStart(6, '0');
     return `${seconds}.${fraction}`;

@@ -17,14 +17,19 @@ const fromEnv = (name: string): number | undefined => Number(process.env[name] ?
 const leaseMs = fromEnv('TEST_NOTICE_LEASE_MS');
 const workLeaseMs = fromEnv('TEST_WORK_LEASE_MS');
 const workRecoveryMs = fromEnv('TEST_WORK_RECOVERY_MS');
+const noticeTimeoutMs = fromEnv('TEST_NOTICE_TIMEOUT_MS');
 const bot = await startBot(config, log, {
   registryDebounceMs: 50,
   ...(leaseMs ? { notices: { leaseMs } } : {}),
   ...(workLeaseMs ? { workLeaseMs } : {}),
   ...(workRecoveryMs ? { workRecoveryMs } : {}),
+  ...(noticeTimeoutMs ? { noticeTimeoutMs } : {}),
 });
 bot.notices.on('committed', (outcome) => say({ event: 'committed', outcome }));
 bot.notices.on('sent', (e) => say({ event: 'sent', channel: e.row.channelId, outboxId: e.row.id, ts: e.ts }));
+bot.notices.on('reconciled', (e) =>
+  say({ event: 'reconciled', channel: e.row.channelId, outboxId: e.row.id, ts: e.ts }),
+);
 say({ event: 'ready', port: bot.port, pending: (await bot.store.outbox.pending()).count });
 void bot.notices.whenIdle().then(() => say({ event: 'idle' }));
 

@@ -29,31 +29,34 @@ export interface AppOptions {
   routes?: CustomRoute[];
   /** Web API call timeout, ms (default 10 s); tests shorten it. */
   clientTimeoutMs?: number;
+  /** How long a graceful stop waits for requests to stop arriving, ms (default 500); tests shorten it. */
+  stopQuietMs?: number;
 }
 
 const WEB_API_TIMEOUT_MS = 10_000;
 
-/** Connections are still taken until none has come for this long (at most MAX_ACCEPT_MS). */
+/** Connections are still taken until nothing has arrived for this long (at most MAX_ACCEPT_MS). */
 const QUIET_MS = 500;
 const MAX_ACCEPT_MS = 3_000;
 
 /**
- * Waits until no connection has arrived for QUIET_MS (behind a load balancer that stopped sending, at
- * once). Closing the listening socket while clients still connect would reset the connections the kernel
- * had already accepted for us, before a byte of them was read.
+ * Waits until no connection and no request has arrived for `quietMs` (behind a load balancer that stopped
+ * sending, at once). Closing the listening socket while clients still connect would reset the connections
+ * the kernel had already accepted for us, before a byte of them was read.
  */
-async function quietPeriod(server: Server): Promise<void> {
+async function quietPeriod(server: Server, quietMs: number): Promise<void> {
   let last = Date.now();
   const seen = (): void => {
     last = Date.now();
   };
   server.on('connection', seen);
+  server.on('request', seen);
   const start = Date.now();
   try {
     for (;;) {
       const quietFor = Date.now() - last;
       if (Date.now() - start >= MAX_ACCEPT_MS) break;
-      if (quietFor >= QUIET_MS) {
+      if (quietFor >= quietMs) {
         // A busy event loop may not have taken connections the kernel already queued: one more poll phase
         // (setImmediate runs after it) takes them, and the quiet period starts again if there were any.
         const before = last;
@@ -61,28 +64,30 @@ async function quietPeriod(server: Server): Promise<void> {
         if (last === before) break;
         continue;
       }
-      await new Promise<void>((resolve) => setTimeout(resolve, QUIET_MS - quietFor + 5));
+      await new Promise<void>((resolve) => setTimeout(resolve, quietMs - quietFor + 5));
     }
   } finally {
     server.off('connection', seen);
+    server.off('request', seen);
   }
 }
 
 /**
- * Stops taking connections, answers every request already received, and waits for each connection to end:
- * every answer from now on says `Connection: close`, and an idle keep-alive connection is left to its
- * client, which closes it (closing it here could cut off a request already on its way). Connections still
- * open when the grace is over are closed.
+ * Stops taking connections and answers every request already received: every answer from now on says
+ * `Connection: close`. Once nothing has arrived for a quiet period, idle keep-alive connections are closed
+ * too (nothing is on its way on them), and those with a request in progress end when it is answered.
+ * Connections still open when the grace is over are closed.
  */
-async function drain(server: Server, graceMs: number): Promise<void> {
+async function drain(server: Server, graceMs: number, quietMs: number): Promise<void> {
   server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
     res.setHeader('connection', 'close');
   });
-  await quietPeriod(server);
+  await quietPeriod(server, quietMs);
   const ended = new Promise<void>((resolve) => {
-    // net.Server's close, not http.Server's: the latter also closes idle keep-alive connections at once.
+    // net.Server's close, then idle connections: http.Server's close would do both, but before the quiet.
     net.Server.prototype.close.call(server, () => resolve());
   });
+  server.closeIdleConnections();
   const timer = setTimeout(() => server.closeAllConnections(), graceMs);
   try {
     await ended;
@@ -90,6 +95,7 @@ async function drain(server: Server, graceMs: number): Promise<void> {
     clearTimeout(timer);
   }
 }
+
 /**
  * Answers are worth retrying briefly, not for web-api's default half hour (an answer 30 minutes late is noise);
  * notices have their own durable retries in the outbox sender.
@@ -146,7 +152,7 @@ export function createApp(config: Config, deps: ListenerDeps, log: Logger, opts:
     },
     async stop(graceMs = 10_000) {
       // HTTP: Bolt's own stop would only close the server, which drain() does more gently.
-      if (server) await drain(server, graceMs);
+      if (server) await drain(server, graceMs, opts.stopQuietMs ?? QUIET_MS);
       else await app.stop();
     },
   };

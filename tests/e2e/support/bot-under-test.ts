@@ -34,7 +34,7 @@ export async function startBotUnderTest(
   const config = configFor(standin, dir, { mode, registryPath, ...opts.config });
   let bot: RunningBot;
   try {
-    bot = await startBot(config, pino({ level: 'silent' }), { retryConfig: FAST_RETRIES });
+    bot = await startBot(config, pino({ level: 'silent' }), { retryConfig: FAST_RETRIES, stopQuietMs: 20 });
   } catch (err) {
     await standin.close();
     throw err;

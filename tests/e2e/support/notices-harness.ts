@@ -70,7 +70,7 @@ export async function startNoticeBot(
     databaseUrl: ws.databaseUrl,
     ...config,
   });
-  const bot = await startBot(full, log, { registryDebounceMs: 50, ...opts });
+  const bot = await startBot(full, log, { registryDebounceMs: 50, stopQuietMs: 20, ...opts });
   standin.setAppUrl(`http://127.0.0.1:${bot.port ?? 0}`);
   return { bot, logs };
 }

@@ -1,5 +1,7 @@
-import type { LimitIssue } from './block-kit-limits.js';
 import type { Conversations } from './conversations.js';
+import type { TokenGrant } from './installations.js';
+import type { TeamScope } from './team-scope.js';
+import type { CallIssue } from './web-api-auth.js';
 
 export interface StandinIds {
   teamId: string;
@@ -11,7 +13,11 @@ export interface StandinIds {
 /** What a Web API method handler may touch. Handlers are synchronous and never see HTTP. */
 export interface ApiContext {
   conversations: Conversations;
+  /** The workspace the call acts in and the bot that calls. */
   ids: StandinIds;
+  scope: TeamScope;
+  /** The token's grant; undefined for apps.connections.open, which takes the app token. */
+  grant: TokenGrant | undefined;
   /** A fresh one-time Socket Mode URL (apps.connections.open). */
   connectionUrl(): string;
   publishHome(user: string, view: Record<string, unknown>): Record<string, unknown>;
@@ -21,7 +27,7 @@ export interface ApiContext {
 export interface ApiOutcome {
   body: Record<string, unknown>;
   /** Block Kit limit issues found in the call; recorded as violations for assertClean(). */
-  issues?: LimitIssue[];
+  issues?: CallIssue[];
 }
 
 export type ApiHandler = (params: Record<string, unknown>, ctx: ApiContext) => ApiOutcome;

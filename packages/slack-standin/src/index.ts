@@ -23,6 +23,8 @@ export type { CallMatch, WaitOptions } from './recorder.js';
 export { signSlackRequest, verifySlackSignature } from './signing.js';
 export type { EnvelopeOptions } from './socket-mode.js';
 export { SlackStandin, STANDIN_APP_ID } from './standin.js';
+export type { TeamOption } from './standin-world.js';
+export type * from './team-types.js';
 export type * from './types.js';
 export { asArray, asString, isRecord } from './values.js';
 export { IMPLEMENTED_METHODS } from './web-api.js';

@@ -1,37 +1,22 @@
-import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AppTarget, type EventSendOptions, postEvent, postForm, postToApp } from './app-client.js';
-import type { NewMessage } from './conversations.js';
 import { createParts, type StandinParts } from './parts.js';
 import * as payloads from './payloads.js';
-import type { CallMatch, WaitOptions } from './recorder.js';
 import { routeRequest } from './router.js';
 import type { EnvelopeOptions } from './socket-mode.js';
-import type {
-  ChannelSpec,
-  ChannelState,
-  EnvelopeType,
-  Fault,
-  FaultOptions,
-  HttpResult,
-  RecordedCall,
-  ResponseUrlContext,
-  SendOpts,
-  SocketAck,
-  StandinEvents,
-  StandinOptions,
-  StoredMessage,
-  Violation,
-} from './types.js';
+import { StandinWorld } from './standin-world.js';
+import { payloadTeam } from './team-identity.js';
+import type { EnvelopeType, HttpResult, SendOpts, SocketAck, StandinOptions } from './types.js';
 
 export { STANDIN_APP_ID } from './parts.js';
 
 /**
- * The project's one local Slack: Web API, response_url, Socket Mode and signed HTTP to the app, all on
- * one 127.0.0.1 server with an ephemeral port. Emits 'call', 'message' (conversation changes) and 'home'.
+ * The project's one local Slack: Web API, response_url, Socket Mode and signed HTTP to the app, all
+ * on one 127.0.0.1 server with an ephemeral port, for one workspace or several. Emits 'call', 'message'
+ * (conversation changes) and 'home'. The identity fields below are the default team's.
  */
-export class SlackStandin extends EventEmitter<StandinEvents> {
+export class SlackStandin extends StandinWorld {
   readonly apiUrl: string;
   readonly signingSecret: string;
   readonly botToken: string;
@@ -42,7 +27,7 @@ export class SlackStandin extends EventEmitter<StandinEvents> {
   readonly appId: string;
   private appUrl: string | undefined;
   private closed = false;
-  private readonly parts: StandinParts;
+  protected readonly parts: StandinParts;
 
   static async start(opts: StandinOptions = {}): Promise<SlackStandin> {
     const server = createServer();
@@ -75,68 +60,6 @@ export class SlackStandin extends EventEmitter<StandinEvents> {
     const { routes, socket } = this.parts;
     server.on('request', (req, res) => void routeRequest(req, res, routes));
     server.on('upgrade', (req, stream, head) => socket.handleUpgrade(req, stream, head));
-  }
-
-  get calls(): RecordedCall[] {
-    return this.parts.recorder.calls;
-  }
-
-  /** Block Kit / missing-text violations recorded so far. */
-  get violations(): Violation[] {
-    return this.parts.recorder.violations;
-  }
-
-  callsTo(method: string): RecordedCall[] {
-    return this.parts.recorder.callsTo(method);
-  }
-
-  waitForCall(match: CallMatch, opts?: WaitOptions): Promise<RecordedCall[]> {
-    return this.parts.recorder.waitForCall(match, opts);
-  }
-
-  unknownCalls(): RecordedCall[] {
-    return this.parts.recorder.unknownCalls();
-  }
-
-  assertClean(): void {
-    this.parts.recorder.assertClean();
-  }
-
-  newResponseUrl(context: ResponseUrlContext = {}): string {
-    return this.parts.responseUrls.create(context);
-  }
-
-  addChannel(spec: ChannelSpec): void {
-    this.parts.conversations.add(spec);
-  }
-
-  channel(id: string): ChannelState | undefined {
-    return this.parts.conversations.get(id);
-  }
-
-  messages(channelId: string): StoredMessage[] {
-    return this.parts.conversations.messages(channelId);
-  }
-
-  /** Every conversation the stand-in knows, in the order they were added. */
-  listChannels(): ChannelState[] {
-    return this.parts.conversations.list();
-  }
-
-  /**
-   * Put a message into a conversation the way Slack's side would: a person posting (the sandbox's user)
-   * or Slack showing a slash command's ack body. Emits 'message' like any other post.
-   */
-  addMessage(channelId: string, fields: NewMessage): StoredMessage {
-    return this.parts.conversations.post(channelId, fields);
-  }
-
-  homeView(userId: string): Record<string, unknown> | undefined {
-    return this.parts.homeViews.get(userId);
-  }
-
-  injectFault(method: string, fault: Fault, opts?: FaultOptions): void {
-    this.parts.faults.add(method, fault, opts);
   }
 
   setAppUrl(url: string): void {
@@ -174,7 +97,7 @@ export class SlackStandin extends EventEmitter<StandinEvents> {
     event: Record<string, unknown>,
     opts: EventSendOptions = {},
   ): Promise<HttpResult & { eventId: string }> {
-    const body = this.buildEventEnvelope(event, opts.eventId === undefined ? {} : { eventId: opts.eventId });
+    const body = this.buildEventEnvelope(event, envelopeOptions(opts));
     return { ...(await postEvent(this.target(), body, opts)), eventId: String(body.event_id) };
   }
 
@@ -208,9 +131,9 @@ export class SlackStandin extends EventEmitter<StandinEvents> {
 
   sendSocketEvent(
     event: Record<string, unknown>,
-    opts: EnvelopeOptions & { eventId?: string } = {},
+    opts: EnvelopeOptions & { eventId?: string; team?: string } = {},
   ): Promise<SocketAck & { eventId: string }> {
-    const body = this.buildEventEnvelope(event, opts.eventId === undefined ? {} : { eventId: opts.eventId });
+    const body = this.buildEventEnvelope(event, envelopeOptions(opts));
     return this.sendEnvelope('events_api', body, opts).then((ack) => ({
       ...ack,
       eventId: String(body.event_id),
@@ -238,11 +161,19 @@ export class SlackStandin extends EventEmitter<StandinEvents> {
 
   private payloadDeps(): payloads.PayloadDeps {
     return {
-      ids: this.parts.identity,
+      appId: this.appId,
+      team: (id) => payloadTeam(this.parts, id),
       conversations: this.parts.conversations,
       newResponseUrl: (context) => this.newResponseUrl(context),
     };
   }
+}
+
+function envelopeOptions(opts: { eventId?: string; team?: string }): payloads.EventEnvelopeOptions {
+  const out: payloads.EventEnvelopeOptions = {};
+  if (opts.eventId !== undefined) out.eventId = opts.eventId;
+  if (opts.team !== undefined) out.team = opts.team;
+  return out;
 }
 
 /** The address this process uses to reach a server bound to `host`: a wildcard bind is reached on loopback. */

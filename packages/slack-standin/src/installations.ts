@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { TokenRefresh } from './team-types.js';
 
 /** The error a dead token answers with: revoked tokens and those of an uninstalled app differ in Slack. */
 export type TokenDeath = 'token_revoked' | 'account_inactive';
@@ -62,6 +63,7 @@ export class Installations {
   private readonly records = new Map<string, InstallationRecord>();
   private readonly tokens = new Map<string, TokenGrant>();
   private readonly refreshTokens = new Map<string, RefreshRecord>();
+  readonly refreshes: TokenRefresh[] = [];
 
   constructor(private readonly now: () => number) {}
 
@@ -77,6 +79,26 @@ export class Installations {
     if (installation.userScopes.length > 0) {
       issued.user = this.issue(installation, 'user', installation.installerUserId, expiresInSeconds);
     }
+    return issued;
+  }
+
+  /** Swap a refresh token for a new access and refresh token; every attempt is kept in `refreshes`. */
+  refresh(refreshToken: string, expiresInSeconds: number): IssuedToken | { error: string } {
+    const record = this.refreshTokens.get(refreshToken);
+    const at = this.now();
+    if (!record || record.used || !this.isActive(record.installation.key)) {
+      this.refreshes.push({ at, refreshToken, ok: false, error: 'invalid_refresh_token' });
+      return { error: 'invalid_refresh_token' };
+    }
+    record.used = true;
+    const issued = this.issue(record.installation, record.type, record.userId, expiresInSeconds);
+    this.refreshes.push({
+      at,
+      refreshToken,
+      ok: true,
+      installation: record.installation.key,
+      accessToken: issued.grant.token,
+    });
     return issued;
   }
 
@@ -100,6 +122,13 @@ export class Installations {
       (g) => g.type === 'bot' && g.dead === undefined && (g.expiresAt === undefined || g.expiresAt > t),
     );
     return live.at(-1)?.token;
+  }
+
+  /** Make the installation's live access tokens expire now, as if their 12 hours had passed. */
+  expire(key: string): void {
+    if (!this.records.has(key))
+      throw new Error(`Slack stand-in: ${key} has no installation whose tokens could expire`);
+    for (const grant of this.grantsOf(key)) if (grant.dead === undefined) grant.expiresAt = this.now();
   }
 
   private grantsOf(key: string): TokenGrant[] {

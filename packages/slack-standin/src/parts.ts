@@ -5,6 +5,7 @@ import { Conversations, DEFAULT_CHANNELS } from './conversations.js';
 import { FaultQueue } from './faults.js';
 import { HomeViews } from './home-views.js';
 import { Installations } from './installations.js';
+import { OAuthServer } from './oauth-server.js';
 import { DEFAULT_CHANNEL, DEFAULT_USER } from './payloads.js';
 import { PerTeamRateLimiter } from './rate-limiter.js';
 import { CallRecorder } from './recorder.js';
@@ -33,6 +34,7 @@ export interface StandinParts {
   conversations: Conversations;
   directory: TeamDirectory;
   installations: Installations;
+  oauth: OAuthServer;
   faults: FaultQueue;
   responseUrls: ResponseUrls;
   socket: SocketModeServer;
@@ -91,6 +93,7 @@ export function createParts(
   baseUrl: string,
   opts: StandinOptions,
   emitter: EventEmitter<StandinEvents>,
+  appUrl: () => string | undefined,
 ): StandinParts {
   const now = opts.now ?? Date.now;
   const recorder = new CallRecorder(emitter, now);
@@ -109,13 +112,21 @@ export function createParts(
     botId: team.botId,
     appId: STANDIN_APP_ID,
   };
+  const oauth = new OAuthServer({
+    options: opts.oauth,
+    directory,
+    installations,
+    appId: identity.appId,
+    now,
+    appUrl,
+  });
   const faults = new FaultQueue();
   const responseUrls = new ResponseUrls(() => baseUrl);
   const socket = new SocketModeServer(recorder, identity.appId);
   const homeViews = new HomeViews((c) => emitter.emit('home', c));
   const identities = { directory, installations };
 
-  const contextFor = (auth: CallAuth): ApiContext => {
+  const contextFor = (auth: CallAuth, basicAuth: ApiContext['basicAuth']): ApiContext => {
     const { grant } = auth;
     const ids: StandinIds = {
       teamId: auth.teamId ?? grant?.installation.key ?? identity.teamId,
@@ -128,6 +139,8 @@ export function createParts(
       ids,
       scope: new TeamScope({ conversations, directory, now }, auth.teamId, ids.botUserId),
       grant,
+      basicAuth,
+      oauth,
       connectionUrl: () => socket.issueUrl(baseUrl),
       publishHome: (user, view) => homeViews.publish(user, view, ids),
       baseUrl,
@@ -144,6 +157,8 @@ export function createParts(
     },
     responseUrls,
     respond: { recorder, faults, conversations, botFor: (t) => servingBot(identities, t) },
+    oauth,
+    recorder,
     extraRoutes: opts.extraRoutes,
   };
   return {
@@ -153,6 +168,7 @@ export function createParts(
     conversations,
     directory,
     installations,
+    oauth,
     faults,
     responseUrls,
     socket,

@@ -3,7 +3,7 @@ import type { NewMessage } from './conversations.js';
 import type { StandinParts } from './parts.js';
 import type { CallMatch, WaitOptions } from './recorder.js';
 import { teamInfo } from './team-identity.js';
-import type { TeamInfo, TeamUserSpec } from './team-types.js';
+import type { TeamInfo, TeamUserSpec, TokenRefresh } from './team-types.js';
 import type {
   ChannelSpec,
   ChannelState,
@@ -106,5 +106,10 @@ export abstract class StandinWorld extends EventEmitter<StandinEvents> {
   /** Add a person to a workspace, or change one (make them an admin, move their time zone). */
   setUser(user: TeamUserSpec, opts: TeamOption = {}): void {
     this.parts.directory.setUser(opts.team ?? this.parts.directory.defaultTeamId, user);
+  }
+
+  /** Every refresh-token exchange so far, refused ones included: two replicas racing show up as two. */
+  get tokenRefreshes(): TokenRefresh[] {
+    return [...this.parts.installations.refreshes];
   }
 }

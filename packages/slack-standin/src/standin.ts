@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AppTarget, type EventSendOptions, postEvent, postForm, postToApp } from './app-client.js';
+import { AUTHORIZE_PATH } from './oauth-server.js';
 import { createParts, type StandinParts } from './parts.js';
 import * as payloads from './payloads.js';
 import { routeRequest } from './router.js';
@@ -12,12 +13,14 @@ import type { EnvelopeType, HttpResult, SendOpts, SocketAck, StandinOptions } fr
 export { STANDIN_APP_ID } from './parts.js';
 
 /**
- * The project's one local Slack: Web API, response_url, Socket Mode and signed HTTP to the app, all
+ * The project's one local Slack: Web API, response_url, Socket Mode, OAuth and signed HTTP to the app, all
  * on one 127.0.0.1 server with an ephemeral port, for one workspace or several. Emits 'call', 'message'
  * (conversation changes) and 'home'. The identity fields below are the default team's.
  */
 export class SlackStandin extends StandinWorld {
   readonly apiUrl: string;
+  /** Give this to InstallProvider (Bolt's installerOptions.authorizationUrl) instead of slack.com's. */
+  readonly authorizationUrl: string;
   readonly signingSecret: string;
   readonly botToken: string;
   readonly appToken: string;
@@ -46,9 +49,10 @@ export class SlackStandin extends StandinWorld {
     opts: StandinOptions,
   ) {
     super();
-    this.parts = createParts(baseUrl, opts, this);
+    this.parts = createParts(baseUrl, opts, this, () => this.appUrl);
     const id = this.parts.identity;
     this.apiUrl = `${baseUrl}/api/`;
+    this.authorizationUrl = `${baseUrl}${AUTHORIZE_PATH}`;
     this.signingSecret = id.signingSecret;
     this.botToken = id.botToken;
     this.appToken = id.appToken;
@@ -143,6 +147,11 @@ export class SlackStandin extends StandinWorld {
   /** Send Slack's `disconnect` so the client reconnects (about 5 s later, through apps.connections.open). */
   disconnectSocket(reason?: 'refresh_requested' | 'warning' | 'too_many_websockets'): void {
     this.parts.socket.disconnect(reason);
+  }
+
+  /** Let an installation's access tokens run out now: every call with them answers token_expired. */
+  expireTokens(team: string): void {
+    this.parts.installations.expire(team);
   }
 
   async close(): Promise<void> {

@@ -39,6 +39,23 @@ export interface TeamSpec {
   users?: TeamUserSpec[];
 }
 
+/** The app's OAuth credentials, as its Basic Information page shows them. */
+export interface OAuthOptions {
+  clientId: string;
+  clientSecret: string;
+  /**
+   * The app's configured Redirect URL. An authorize request's redirect_uri must be it or lie below it.
+   * Default: `<appUrl>/slack/oauth_redirect`, read when the request comes.
+   */
+  redirectUri?: string;
+  /** Token rotation: access tokens expire and come with a single-use refresh token. */
+  tokenRotation?: boolean;
+  /** Lifetime of a rotating access token (default 43200, Slack's 12 hours). */
+  expiresInSeconds?: number;
+  /** How long an authorization code may be exchanged (default 600: Slack's codes live ten minutes). */
+  codeTtlSeconds?: number;
+}
+
 /** What the stand-in knows about one workspace. */
 export interface TeamInfo {
   id: string;
@@ -52,4 +69,15 @@ export interface TeamInfo {
   defaultUser: string;
   /** The newest live bot token that can act in this team (team or org-wide install); undefined if none. */
   botToken?: string;
+}
+
+/** One oauth.v2.access call with grant_type=refresh_token, whether it worked or not. */
+export interface TokenRefresh {
+  at: number;
+  refreshToken: string;
+  ok: boolean;
+  error?: string;
+  /** The installation the refresh token belongs to: its team, or its enterprise for an org-wide install. */
+  installation?: string;
+  accessToken?: string;
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { TeamSpec, TeamUserSpec } from './team-types.js';
+import type { OAuthOptions, TeamSpec, TeamUserSpec } from './team-types.js';
 
 /** A conversation the stand-in knows about. Ids follow Slack's prefixes: C (public), G/C (private), D (im). */
 export interface ChannelSpec {
@@ -36,6 +36,8 @@ export interface StandinOptions {
   users?: TeamUserSpec[];
   /** More workspaces, each with its own bot, token, channels and people. */
   teams?: TeamSpec[];
+  /** Enables Slack's OAuth v2 install: /oauth/v2/authorize and oauth.v2.access. */
+  oauth?: OAuthOptions;
   /** chat.postMessage limits, applied to each workspace apart. */
   rateLimits?: RateLimitOptions | false;
   appUrl?: string;
@@ -49,12 +51,13 @@ export interface StandinOptions {
   now?: () => number;
 }
 
-export type RecordedCallKind = 'api' | 'respond' | 'socket-ack' | 'unknown';
+/** 'oauth': a browser's visit to /oauth/v2/authorize. */
+export type RecordedCallKind = 'api' | 'respond' | 'socket-ack' | 'unknown' | 'oauth';
 
 export interface RecordedCall {
   seq: number;
   kind: RecordedCallKind;
-  /** Web API method, 'response_url' for kind respond, 'ack' for socket acks. */
+  /** Web API method, 'response_url' for kind respond, 'ack' for socket acks, 'oauth.v2.authorize'. */
   method: string;
   params: Record<string, unknown>;
   token?: string;

@@ -1,6 +1,7 @@
 import { type ApiHandler, fail, missing } from './api-context.js';
 import { rejectingIssues, validateView } from './block-kit-limits.js';
 import { channelWire } from './conversations.js';
+import { oauthV2Access } from './oauth-access.js';
 import { asString, isRecord, USER_ID } from './values.js';
 import { conversationsHistory } from './web-api-history.js';
 import { authTest, usersInfo } from './web-api-identity.js';
@@ -60,4 +61,5 @@ export const OTHER_HANDLERS: Record<string, ApiHandler> = {
   'users.info': usersInfo,
   'views.publish': viewsPublish,
   'apps.connections.open': connectionsOpen,
+  'oauth.v2.access': oauthV2Access,
 };

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiContext, ApiHandler } from './api-context.js';
+import type { ApiContext, ApiHandler, ClientCredentials } from './api-context.js';
 import type { FaultQueue } from './faults.js';
-import { bearerToken, parseApiParams, readBody, sendJson } from './http-io.js';
+import { basicCredentials, bearerToken, parseApiParams, readBody, sendJson } from './http-io.js';
 import type { PerTeamRateLimiter } from './rate-limiter.js';
 import type { CallRecorder } from './recorder.js';
 import type { RecordedCall } from './types.js';
@@ -20,7 +20,7 @@ export interface WebApiDeps {
   faults: FaultQueue;
   rateLimiter: PerTeamRateLimiter | undefined;
   /** The handler context for one call: its workspace, its bot, its grant. */
-  contextFor(auth: CallAuth): ApiContext;
+  contextFor(auth: CallAuth, basicAuth: ClientCredentials | undefined): ApiContext;
 }
 
 /**
@@ -61,7 +61,7 @@ export async function handleWebApi(
   if (!authorized.ok) return answer(200, { ok: false, error: authorized.error }, authorized.issues);
   const { auth } = authorized;
   if (auth.teamId !== undefined) base.team = auth.teamId;
-  const ctx = deps.contextFor(auth);
+  const ctx = deps.contextFor(auth, basicCredentials(req));
   const channel = asString(params.channel);
   const fault = deps.faults.take(method, channel, auth.teamId);
   if (fault && 'lostAnswer' in fault) {

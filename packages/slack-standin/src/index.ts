@@ -15,7 +15,9 @@ export {
   validateView,
 } from './block-kit-limits.js';
 export { DEFAULT_CHANNELS, type NewMessage } from './conversations.js';
+export { CookieJar } from './cookie-jar.js';
 export { readBody, sendJson } from './http-io.js';
+export type { InstallFlowOptions, InstallResult, PendingInstall } from './install-flow.js';
 export type { BlockActionInput, BlockActionOptions, EventEnvelopeOptions } from './payloads.js';
 export { DEFAULT_CHANNEL, DEFAULT_COMMAND, DEFAULT_USER } from './payloads.js';
 export { type RateDecision, SlidingWindowRateLimiter } from './rate-limiter.js';

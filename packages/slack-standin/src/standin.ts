@@ -1,6 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AppTarget, type EventSendOptions, postEvent, postForm, postToApp } from './app-client.js';
+import {
+  type InstallFlowOptions,
+  type InstallResult,
+  type PendingInstall,
+  startInstall,
+} from './install-flow.js';
 import { AUTHORIZE_PATH } from './oauth-server.js';
 import { createParts, type StandinParts } from './parts.js';
 import * as payloads from './payloads.js';
@@ -147,6 +153,27 @@ export class SlackStandin extends StandinWorld {
   /** Send Slack's `disconnect` so the client reconnects (about 5 s later, through apps.connections.open). */
   disconnectSocket(reason?: 'refresh_requested' | 'warning' | 'too_many_websockets'): void {
     this.parts.socket.disconnect(reason);
+  }
+
+  /**
+   * Walk a browser through an OAuth install: the app's install page, its Add to Slack link to this
+   * stand-in's /oauth/v2/authorize (approved as `team`), and back to the app's redirect URL with the
+   * state cookie. Resolves with the app's final answer.
+   */
+  async install(opts: InstallFlowOptions): Promise<InstallResult> {
+    const pending = await this.startInstall(opts);
+    const answer = await pending.finish();
+    return {
+      ...answer,
+      installPage: pending.installPage,
+      redirectUrl: pending.redirectUrl,
+      cookieJar: pending.cookieJar,
+    };
+  }
+
+  /** The install up to the way back, for tests that tamper with, drop, delay or replay the redirect. */
+  startInstall(opts: InstallFlowOptions): Promise<PendingInstall> {
+    return startInstall(this.baseUrl, opts);
   }
 
   /** Let an installation's access tokens run out now: every call with them answers token_expired. */

@@ -18,6 +18,7 @@ export { DEFAULT_CHANNELS, type NewMessage } from './conversations.js';
 export { CookieJar } from './cookie-jar.js';
 export { readBody, sendJson } from './http-io.js';
 export type { InstallFlowOptions, InstallResult, PendingInstall } from './install-flow.js';
+export type { LifecycleDelivery, RevokeOptions, UninstallOptions } from './lifecycle-events.js';
 export type { BlockActionInput, BlockActionOptions, EventEnvelopeOptions } from './payloads.js';
 export { DEFAULT_CHANNEL, DEFAULT_COMMAND, DEFAULT_USER } from './payloads.js';
 export { type RateDecision, SlidingWindowRateLimiter } from './rate-limiter.js';

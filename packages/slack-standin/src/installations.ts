@@ -124,6 +124,21 @@ export class Installations {
     return live.at(-1)?.token;
   }
 
+  /** Kill the installation's tokens of the given types; returns the user ids whose tokens died. */
+  revoke(
+    key: string,
+    death: TokenDeath,
+    types: readonly TokenGrant['type'][],
+  ): Record<'bot' | 'user', string[]> {
+    const gone = { bot: new Set<string>(), user: new Set<string>() };
+    for (const grant of this.grantsOf(key)) {
+      if (!types.includes(grant.type) || grant.dead !== undefined) continue;
+      grant.dead = death;
+      gone[grant.type].add(grant.userId);
+    }
+    return { bot: [...gone.bot], user: [...gone.user] };
+  }
+
   /** Make the installation's live access tokens expire now, as if their 12 hours had passed. */
   expire(key: string): void {
     if (!this.records.has(key))

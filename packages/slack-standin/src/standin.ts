@@ -7,6 +7,15 @@ import {
   type PendingInstall,
   startInstall,
 } from './install-flow.js';
+import {
+  changeTeamAccess,
+  type LifecycleDelivery,
+  type LifecycleDeps,
+  type RevokeOptions,
+  revokeAppTokens,
+  type UninstallOptions,
+  uninstallApp,
+} from './lifecycle-events.js';
 import { AUTHORIZE_PATH } from './oauth-server.js';
 import { createParts, type StandinParts } from './parts.js';
 import * as payloads from './payloads.js';
@@ -176,6 +185,24 @@ export class SlackStandin extends StandinWorld {
     return startInstall(this.baseUrl, opts);
   }
 
+  /** Uninstall from a team (or an enterprise's org-wide install): tokens die, the app hears two events. */
+  uninstall(team: string, opts?: UninstallOptions): Promise<LifecycleDelivery[]> {
+    return uninstallApp(this.lifecycle(), team, opts);
+  }
+
+  /** Revoke an installation's tokens: they answer token_revoked, the app hears tokens_revoked. */
+  revokeTokens(team: string, opts?: RevokeOptions): Promise<LifecycleDelivery[]> {
+    return revokeAppTokens(this.lifecycle(), team, opts);
+  }
+
+  grantTeamAccess(enterpriseId: string, teamIds: readonly string[]): Promise<LifecycleDelivery[]> {
+    return changeTeamAccess(this.lifecycle(), enterpriseId, teamIds, true);
+  }
+
+  revokeTeamAccess(enterpriseId: string, teamIds: readonly string[]): Promise<LifecycleDelivery[]> {
+    return changeTeamAccess(this.lifecycle(), enterpriseId, teamIds, false);
+  }
+
   /** Let an installation's access tokens run out now: every call with them answers token_expired. */
   expireTokens(team: string): void {
     this.parts.installations.expire(team);
@@ -201,6 +228,15 @@ export class SlackStandin extends StandinWorld {
       team: (id) => payloadTeam(this.parts, id),
       conversations: this.parts.conversations,
       newResponseUrl: (context) => this.newResponseUrl(context),
+    };
+  }
+
+  private lifecycle(): LifecycleDeps {
+    return {
+      directory: this.parts.directory,
+      installations: this.parts.installations,
+      envelope: (event, team) => this.buildEventEnvelope(event, { team }),
+      post: (body) => postEvent(this.target(), body, {}),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SlackStandin, type StandinOptions } from '../src/index.js';
+import { callApi, SlackStandin, type StandinOptions } from '../src/index.js';
 import { CLIENT, type OAuthApp, startOAuthApp } from './support/bolt-oauth-app.js';
 
 // Proves Bolt 5's built-in OAuth (@slack/oauth's InstallProvider) installs through the stand-in and then
@@ -82,6 +82,27 @@ describe('Bolt OAuth against the stand-in', () => {
     expect(denied.status).toBe(500);
     expect(new URL(denied.redirectUrl).searchParams.get('error')).toBe('access_denied');
     expect(a.store.rows.size).toBe(0);
+  });
+
+  it('uninstall kills the team’s tokens and the app hears both events; the other team goes on', async () => {
+    const { s, a } = await start();
+    await s.install({ installUrl: a.installUrl, team: 'T0AAA' });
+    await s.install({ installUrl: a.installUrl, team: 'T0BBB' });
+    const token = s.team('T0AAA')?.botToken ?? '';
+    const deliveries = await s.uninstall('T0AAA', { first: 'tokens_revoked' });
+    expect(deliveries.map((d) => [d.type, d.status])).toEqual([
+      ['tokens_revoked', 200],
+      ['app_uninstalled', 200],
+    ]);
+    expect(a.seen).toEqual([
+      { type: 'tokens_revoked', teamId: 'T0AAA' },
+      { type: 'app_uninstalled', teamId: 'T0AAA' },
+    ]);
+    expect((await callApi(s, 'auth.test', {}, token)).json.error).toBe('account_inactive');
+    expect(s.team('T0AAA')?.botToken).toBeUndefined();
+    await s.sendCommand('hi', { team: 'T0BBB' });
+    const [post] = await s.waitForCall('chat.postMessage');
+    expect(post?.team).toBe('T0BBB');
   });
 
   it('with rotation, two replicas refreshing one installation at once show up as two refreshes', async () => {

@@ -74,14 +74,17 @@ export interface OAuthApp {
   store: TestInstallationStore;
   appUrl: string;
   installUrl: string;
+  seen: { type: string; teamId: string | undefined }[];
 }
 
 /**
  * A real Bolt 5 app with its built-in OAuth (InstallProvider) against the stand-in: the only settings an
- * app needs are authorizationUrl and slackApiUrl. It answers /osm-feature with say().
+ * app needs are authorizationUrl and slackApiUrl. It answers /osm-feature with say() and notes the
+ * lifecycle events it hears.
  */
 export async function startOAuthApp(standin: SlackStandin): Promise<OAuthApp> {
   const store = new TestInstallationStore();
+  const seen: OAuthApp['seen'] = [];
   const errors: string[] = [];
   const app = new App({
     signingSecret: standin.signingSecret,
@@ -100,8 +103,13 @@ export async function startOAuthApp(standin: SlackStandin): Promise<OAuthApp> {
     await ack();
     await say(`hello ${context.teamId ?? context.enterpriseId ?? '?'}`);
   });
+  for (const type of ['app_uninstalled', 'tokens_revoked', 'team_access_granted'] as const) {
+    app.event(type, async ({ context }) => {
+      seen.push({ type, teamId: context.teamId });
+    });
+  }
   const server = (await app.start(0)) as Server;
   const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   standin.setAppUrl(appUrl);
-  return { app, errors, store, appUrl, installUrl: `${appUrl}/slack/install` };
+  return { app, errors, store, appUrl, installUrl: `${appUrl}/slack/install`, seen };
 }

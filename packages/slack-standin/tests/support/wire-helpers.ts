@@ -1,4 +1,49 @@
-import type { SlackStandin } from '../../src/index.js';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readBody, type SlackStandin, verifySlackSignature } from '../../src/index.js';
+
+export interface ReceivedRequest {
+  path: string;
+  signed: boolean;
+  body: Record<string, unknown>;
+}
+
+/** A bare app endpoint that checks each request's signature and keeps the JSON bodies, in order. */
+export class AppReceiver {
+  readonly received: ReceivedRequest[] = [];
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
+
+  static async start(signingSecret: () => string): Promise<AppReceiver> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const receiver = new AppReceiver(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    server.on('request', (req, res) => {
+      void readBody(req).then((raw) => {
+        const rawBody = raw.toString('utf8');
+        const signed = verifySlackSignature({
+          secret: signingSecret(),
+          timestamp: Number(req.headers['x-slack-request-timestamp']),
+          signature: String(req.headers['x-slack-signature'] ?? ''),
+          rawBody,
+        });
+        const parsed: unknown = JSON.parse(rawBody);
+        const body = typeof parsed === 'object' && parsed !== null ? { ...parsed } : {};
+        receiver.received.push({ path: req.url ?? '/', signed, body });
+        res.writeHead(200).end();
+      });
+    });
+    return receiver;
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
 
 /** Approve an install as `team` the way the browser's visit to /oauth/v2/authorize would; the code. */
 export async function authorizeCode(

@@ -85,6 +85,7 @@ export class SlackStandin extends StandinWorld {
     this.appUrl = url;
   }
 
+  /** Slack's slash-command fields; `fields` override them, and `fields.team` picks the workspace. */
   buildCommandPayload(text: string, fields?: Partial<Record<string, string>>): Record<string, string> {
     return payloads.buildCommandPayload(this.payloadDeps(), text, fields);
   }
@@ -103,6 +104,7 @@ export class SlackStandin extends StandinWorld {
     return payloads.buildBlockActionsPayload(this.payloadDeps(), action, opts);
   }
 
+  /** Send /osm-feature `text`, signed; `fields.team` picks the workspace (default: the default team). */
   async sendCommand(
     text: string,
     fields?: Partial<Record<string, string>>,

@@ -1,5 +1,8 @@
-import type { LimitIssue } from './block-kit-limits.js';
 import type { Conversations } from './conversations.js';
+import type { TokenGrant } from './installations.js';
+import type { OAuthServer } from './oauth-server.js';
+import type { TeamScope } from './team-scope.js';
+import type { CallIssue } from './web-api-auth.js';
 
 export interface StandinIds {
   teamId: string;
@@ -8,10 +11,22 @@ export interface StandinIds {
   appId: string;
 }
 
+/** Client credentials sent with HTTP Basic auth, as Slack recommends for oauth.v2.access. */
+export interface ClientCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
 /** What a Web API method handler may touch. Handlers are synchronous and never see HTTP. */
 export interface ApiContext {
   conversations: Conversations;
+  /** The workspace the call acts in and the bot that calls. */
   ids: StandinIds;
+  scope: TeamScope;
+  /** The token's grant; undefined for the tokenless OAuth methods and apps.connections.open. */
+  grant: TokenGrant | undefined;
+  basicAuth: ClientCredentials | undefined;
+  oauth: OAuthServer;
   /** A fresh one-time Socket Mode URL (apps.connections.open). */
   connectionUrl(): string;
   publishHome(user: string, view: Record<string, unknown>): Record<string, unknown>;
@@ -21,7 +36,7 @@ export interface ApiContext {
 export interface ApiOutcome {
   body: Record<string, unknown>;
   /** Block Kit limit issues found in the call; recorded as violations for assertClean(). */
-  issues?: LimitIssue[];
+  issues?: CallIssue[];
 }
 
 export type ApiHandler = (params: Record<string, unknown>, ctx: ApiContext) => ApiOutcome;

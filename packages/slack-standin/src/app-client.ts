@@ -57,6 +57,8 @@ function headerRecord(headers: Headers): Record<string, string> {
 
 export interface EventSendOptions extends SendOpts {
   eventId?: string;
+  /** The workspace the event happens in (default: the default team). */
+  team?: string;
   retryNum?: number;
   retryReason?: string;
 }

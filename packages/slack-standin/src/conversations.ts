@@ -56,21 +56,10 @@ export class Conversations {
   }
 
   /**
-   * Resolve what chat.postMessage accepts as `channel`: an id, a '#name', or a user id (Slack then
-   * posts into the bot's DM with that user).
+   * A new im with a user. Its id comes from one counter for the whole stand-in, because conversation ids
+   * are global in Slack even when each workspace opens its own DM with someone.
    */
-  resolve(ref: string): ChannelState | undefined {
-    if (ref.startsWith('#')) return [...this.channels.values()].find((c) => c.name === ref.slice(1));
-    const direct = this.channels.get(ref);
-    if (direct) return direct;
-    if (/^[UW][A-Z0-9]+$/.test(ref)) return this.openIm(ref);
-    return undefined;
-  }
-
-  /** The bot's im with a user, created on first use (conversations.open). */
-  openIm(user: string): ChannelState {
-    const existing = [...this.channels.values()].find((c) => c.isIm && c.user === user);
-    if (existing) return existing;
+  createIm(user: string): ChannelState {
     this.imCounter += 1;
     return this.add({ id: `D0IM${String(this.imCounter).padStart(5, '0')}`, name: user, isIm: true, user });
   }

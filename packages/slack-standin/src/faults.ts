@@ -7,6 +7,7 @@ interface QueuedFault {
   fault: Fault;
   remaining: number;
   channel?: string;
+  team?: string;
 }
 
 export interface FaultOutcome {
@@ -27,20 +28,26 @@ export class FaultQueue {
     if (!(times >= 1)) throw new Error('injectFault: times must be at least 1');
     const entry: QueuedFault = { method, fault, remaining: times };
     if (opts.channel !== undefined) entry.channel = opts.channel;
+    if (opts.team !== undefined) entry.team = opts.team;
     this.queue.push(entry);
   }
 
   /** Take the first fault for this call, if any. */
-  take(method: string, channel: string | undefined): Fault | undefined {
+  take(method: string, channel: string | undefined, team?: string): Fault | undefined {
     const index = this.queue.findIndex(
-      (q) => q.method === method && (q.channel === undefined || q.channel === channel),
+      (q) =>
+        q.method === method &&
+        (q.channel === undefined || q.channel === channel) &&
+        (q.team === undefined || q.team === team),
     );
     const entry = this.queue[index];
     if (!entry) return undefined;
     entry.remaining -= 1;
     if (entry.remaining <= 0) this.queue.splice(index, 1);
     return entry.fault;
-  } /**
+  }
+
+  /**
    * Loses the answer to a request whose work is done: resets the connection, or sends `body` late. Returns
    * what to record.
    */

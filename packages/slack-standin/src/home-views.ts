@@ -7,19 +7,17 @@ export class HomeViews {
   private readonly views = new Map<string, Record<string, unknown>>();
   private counter = 0;
 
-  constructor(
-    private readonly ids: StandinIds,
-    private readonly onChange: (change: HomeViewChange) => void,
-  ) {}
+  constructor(private readonly onChange: (change: HomeViewChange) => void) {}
 
-  publish(user: string, view: Record<string, unknown>): Record<string, unknown> {
+  /** `ids` name the workspace and bot that publish: user ids are global, so one map holds every team's. */
+  publish(user: string, view: Record<string, unknown>, ids: StandinIds): Record<string, unknown> {
     const previousId = this.views.get(user)?.id;
     this.counter += 1;
     const id =
       typeof previousId === 'string' ? previousId : `V0STANDIN${String(this.counter).padStart(4, '0')}`;
     const wire: Record<string, unknown> = {
       id,
-      team_id: this.ids.teamId,
+      team_id: ids.teamId,
       type: 'home',
       blocks: view.blocks ?? [],
       private_metadata: view.private_metadata ?? '',
@@ -33,9 +31,9 @@ export class HomeViews {
       submit: null,
       previous_view_id: null,
       root_view_id: id,
-      app_id: this.ids.appId,
-      app_installed_team_id: this.ids.teamId,
-      bot_id: this.ids.botId,
+      app_id: ids.appId,
+      app_installed_team_id: ids.teamId,
+      bot_id: ids.botId,
     };
     this.views.set(user, wire);
     this.onChange({ user, view: wire });

@@ -53,6 +53,19 @@ export function bearerToken(req: IncomingMessage): string | undefined {
   return match?.[1];
 }
 
+/** HTTP Basic client credentials (`Authorization: Basic base64(id:secret)`), as oauth.v2.access takes them. */
+export function basicCredentials(
+  req: IncomingMessage,
+): { clientId: string; clientSecret: string } | undefined {
+  const header = req.headers.authorization;
+  const match = header ? /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header) : null;
+  if (!match?.[1]) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  return { clientId: decoded.slice(0, colon), clientSecret: decoded.slice(colon + 1) };
+}
+
 export function sendJson(
   res: ServerResponse,
   status: number,

@@ -43,6 +43,28 @@ export class SlidingWindowRateLimiter {
   }
 }
 
+/** One limiter per workspace: Slack rate-limits each workspace apart, so a 429 in one never slows another. */
+export class PerTeamRateLimiter {
+  private readonly limiters = new Map<string, SlidingWindowRateLimiter>();
+
+  constructor(
+    private readonly limits: RateLimitOptions,
+    private readonly now: () => number = Date.now,
+  ) {
+    // Built once here so nonsense limits fail at start, not at the first post.
+    new SlidingWindowRateLimiter(limits, now);
+  }
+
+  tryAcquire(teamId: string, channel: string): RateDecision {
+    let limiter = this.limiters.get(teamId);
+    if (!limiter) {
+      limiter = new SlidingWindowRateLimiter(this.limits, this.now);
+      this.limiters.set(teamId, limiter);
+    }
+    return limiter.tryAcquire(channel);
+  }
+}
+
 function prune(hits: number[], t: number): void {
   while (hits.length > 0 && (hits[0] ?? 0) <= t - WINDOW_MS) hits.shift();
 }

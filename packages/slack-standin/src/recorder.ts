@@ -1,6 +1,6 @@
 import type { EventEmitter } from 'node:events';
-import type { LimitIssue } from './block-kit-limits.js';
 import type { RecordedCall, StandinEvents, Violation } from './types.js';
+import type { CallIssue } from './web-api-auth.js';
 
 export type CallMatch = string | ((call: RecordedCall) => boolean);
 
@@ -37,8 +37,11 @@ export class CallRecorder {
     private readonly now: () => number,
   ) {}
 
-  /** Record a call and its Block Kit issues; violations land before 'call' fires so a waiter sees them. */
-  record(call: Omit<RecordedCall, 'seq' | 'at'>, issues: readonly LimitIssue[] = []): RecordedCall {
+  /**
+   * Record a call and its issues (Block Kit limits, a token used for another team's ids); violations land
+   * before 'call' fires so a waiter sees them.
+   */
+  record(call: Omit<RecordedCall, 'seq' | 'at'>, issues: readonly CallIssue[] = []): RecordedCall {
     this.seq += 1;
     const recorded: RecordedCall = { ...call, seq: this.seq, at: this.now() };
     this.calls.push(recorded);

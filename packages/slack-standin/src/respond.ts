@@ -23,8 +23,8 @@ export interface RespondDeps {
   recorder: CallRecorder;
   faults: FaultQueue;
   conversations: Conversations;
-  botUserId: string;
-  botId: string;
+  /** The bot that posts through a response_url of this workspace (the default team's when none). */
+  botFor(team: string | undefined): { botUserId: string; botId: string };
 }
 
 interface Answer {
@@ -119,10 +119,11 @@ export class ResponseUrls {
     const channelId = entry.context.channel;
     if (!channelId || !deps.conversations.get(channelId)) return { status: 404, body: 'channel_not_found' };
     const inChannel = params.response_type === 'in_channel';
+    const bot = deps.botFor(entry.context.team);
     const stored = deps.conversations.post(channelId, {
       ...content,
-      user: deps.botUserId,
-      bot_id: deps.botId,
+      user: bot.botUserId,
+      bot_id: bot.botId,
       thread_ts: asString(params.thread_ts),
       ephemeral: inChannel ? undefined : { user: entry.context.user ?? DEFAULT_USER },
     });

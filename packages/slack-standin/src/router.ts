@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendText } from './http-io.js';
+import { AUTHORIZE_PATH, type OAuthServer } from './oauth-server.js';
+import type { CallRecorder } from './recorder.js';
 import type { RespondDeps, ResponseUrls } from './respond.js';
 import type { StandinOptions } from './types.js';
 import { handleWebApi, type WebApiDeps } from './web-api.js';
@@ -9,10 +11,40 @@ export interface RouterDeps {
   webApi: WebApiDeps;
   responseUrls: ResponseUrls;
   respond: RespondDeps;
+  oauth: OAuthServer;
+  recorder: CallRecorder;
   extraRoutes: StandinOptions['extraRoutes'];
 }
 
-/** /api/<method> and /respond/<id> belong to the stand-in; every other path is offered to extraRoutes. */
+/** Slack's consent screen, reduced to its outcome: a 302 back to the app, or an error page. */
+function handleAuthorize(res: ServerResponse, url: URL, deps: RouterDeps): void {
+  const answer = deps.oauth.authorize(url.searchParams);
+  const params = Object.fromEntries(url.searchParams);
+  if (answer.status === 302) {
+    res.writeHead(302, { location: answer.location, 'content-length': '0' });
+    res.end();
+  } else {
+    const page = `<!doctype html><title>Slack stand-in</title><p>OAuth error: ${answer.error}</p>`;
+    res.writeHead(400, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': String(Buffer.byteLength(page)),
+    });
+    res.end(page);
+  }
+  const response = answer.status === 302 ? { location: answer.location } : { error: answer.error };
+  deps.recorder.record({
+    kind: 'oauth',
+    method: 'oauth.v2.authorize',
+    params,
+    status: answer.status,
+    response,
+  });
+}
+
+/**
+ * /api/<method>, /respond/<id> and GET /oauth/v2/authorize belong to the stand-in; every other path is
+ * offered to extraRoutes.
+ */
 export async function routeRequest(
   req: IncomingMessage,
   res: ServerResponse,
@@ -22,6 +54,10 @@ export async function routeRequest(
     const url = new URL(req.url ?? '/', deps.baseUrl);
     if (url.pathname.startsWith('/api/')) {
       await handleWebApi(req, res, url.pathname.slice('/api/'.length), url, deps.webApi);
+      return;
+    }
+    if (url.pathname === AUTHORIZE_PATH && req.method === 'GET') {
+      handleAuthorize(res, url, deps);
       return;
     }
     const respond = /^\/respond\/([^/]+)$/.exec(url.pathname);

@@ -1,38 +1,41 @@
-import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AppTarget, type EventSendOptions, postEvent, postForm, postToApp } from './app-client.js';
-import type { NewMessage } from './conversations.js';
+import {
+  type InstallFlowOptions,
+  type InstallResult,
+  type PendingInstall,
+  startInstall,
+} from './install-flow.js';
+import {
+  changeTeamAccess,
+  type LifecycleDelivery,
+  type LifecycleDeps,
+  type RevokeOptions,
+  revokeAppTokens,
+  type UninstallOptions,
+  uninstallApp,
+} from './lifecycle-events.js';
+import { AUTHORIZE_PATH } from './oauth-server.js';
 import { createParts, type StandinParts } from './parts.js';
 import * as payloads from './payloads.js';
-import type { CallMatch, WaitOptions } from './recorder.js';
 import { routeRequest } from './router.js';
 import type { EnvelopeOptions } from './socket-mode.js';
-import type {
-  ChannelSpec,
-  ChannelState,
-  EnvelopeType,
-  Fault,
-  FaultOptions,
-  HttpResult,
-  RecordedCall,
-  ResponseUrlContext,
-  SendOpts,
-  SocketAck,
-  StandinEvents,
-  StandinOptions,
-  StoredMessage,
-  Violation,
-} from './types.js';
+import { StandinWorld } from './standin-world.js';
+import { payloadTeam } from './team-identity.js';
+import type { EnvelopeType, HttpResult, SendOpts, SocketAck, StandinOptions } from './types.js';
 
 export { STANDIN_APP_ID } from './parts.js';
 
 /**
- * The project's one local Slack: Web API, response_url, Socket Mode and signed HTTP to the app, all on
- * one 127.0.0.1 server with an ephemeral port. Emits 'call', 'message' (conversation changes) and 'home'.
+ * The project's one local Slack: Web API, response_url, Socket Mode, OAuth and signed HTTP to the app, all
+ * on one 127.0.0.1 server with an ephemeral port, for one workspace or several. Emits 'call', 'message'
+ * (conversation changes) and 'home'. The identity fields below are the default team's.
  */
-export class SlackStandin extends EventEmitter<StandinEvents> {
+export class SlackStandin extends StandinWorld {
   readonly apiUrl: string;
+  /** Give this to InstallProvider (Bolt's installerOptions.authorizationUrl) instead of slack.com's. */
+  readonly authorizationUrl: string;
   readonly signingSecret: string;
   readonly botToken: string;
   readonly appToken: string;
@@ -42,7 +45,7 @@ export class SlackStandin extends EventEmitter<StandinEvents> {
   readonly appId: string;
   private appUrl: string | undefined;
   private closed = false;
-  private readonly parts: StandinParts;
+  protected readonly parts: StandinParts;
 
   static async start(opts: StandinOptions = {}): Promise<SlackStandin> {
     const server = createServer();
@@ -61,9 +64,10 @@ export class SlackStandin extends EventEmitter<StandinEvents> {
     opts: StandinOptions,
   ) {
     super();
-    this.parts = createParts(baseUrl, opts, this);
+    this.parts = createParts(baseUrl, opts, this, () => this.appUrl);
     const id = this.parts.identity;
     this.apiUrl = `${baseUrl}/api/`;
+    this.authorizationUrl = `${baseUrl}${AUTHORIZE_PATH}`;
     this.signingSecret = id.signingSecret;
     this.botToken = id.botToken;
     this.appToken = id.appToken;
@@ -77,72 +81,11 @@ export class SlackStandin extends EventEmitter<StandinEvents> {
     server.on('upgrade', (req, stream, head) => socket.handleUpgrade(req, stream, head));
   }
 
-  get calls(): RecordedCall[] {
-    return this.parts.recorder.calls;
-  }
-
-  /** Block Kit / missing-text violations recorded so far. */
-  get violations(): Violation[] {
-    return this.parts.recorder.violations;
-  }
-
-  callsTo(method: string): RecordedCall[] {
-    return this.parts.recorder.callsTo(method);
-  }
-
-  waitForCall(match: CallMatch, opts?: WaitOptions): Promise<RecordedCall[]> {
-    return this.parts.recorder.waitForCall(match, opts);
-  }
-
-  unknownCalls(): RecordedCall[] {
-    return this.parts.recorder.unknownCalls();
-  }
-
-  assertClean(): void {
-    this.parts.recorder.assertClean();
-  }
-
-  newResponseUrl(context: ResponseUrlContext = {}): string {
-    return this.parts.responseUrls.create(context);
-  }
-
-  addChannel(spec: ChannelSpec): void {
-    this.parts.conversations.add(spec);
-  }
-
-  channel(id: string): ChannelState | undefined {
-    return this.parts.conversations.get(id);
-  }
-
-  messages(channelId: string): StoredMessage[] {
-    return this.parts.conversations.messages(channelId);
-  }
-
-  /** Every conversation the stand-in knows, in the order they were added. */
-  listChannels(): ChannelState[] {
-    return this.parts.conversations.list();
-  }
-
-  /**
-   * Put a message into a conversation the way Slack's side would: a person posting (the sandbox's user)
-   * or Slack showing a slash command's ack body. Emits 'message' like any other post.
-   */
-  addMessage(channelId: string, fields: NewMessage): StoredMessage {
-    return this.parts.conversations.post(channelId, fields);
-  }
-
-  homeView(userId: string): Record<string, unknown> | undefined {
-    return this.parts.homeViews.get(userId);
-  }
-
-  injectFault(method: string, fault: Fault, opts?: FaultOptions): void {
-    this.parts.faults.add(method, fault, opts);
-  }
-
   setAppUrl(url: string): void {
     this.appUrl = url;
   }
 
+  /** Slack's slash-command fields; `fields` override them, and `fields.team` picks the workspace. */
   buildCommandPayload(text: string, fields?: Partial<Record<string, string>>): Record<string, string> {
     return payloads.buildCommandPayload(this.payloadDeps(), text, fields);
   }
@@ -161,6 +104,7 @@ export class SlackStandin extends EventEmitter<StandinEvents> {
     return payloads.buildBlockActionsPayload(this.payloadDeps(), action, opts);
   }
 
+  /** Send /osm-feature `text`, signed; `fields.team` picks the workspace (default: the default team). */
   async sendCommand(
     text: string,
     fields?: Partial<Record<string, string>>,
@@ -174,7 +118,7 @@ export class SlackStandin extends EventEmitter<StandinEvents> {
     event: Record<string, unknown>,
     opts: EventSendOptions = {},
   ): Promise<HttpResult & { eventId: string }> {
-    const body = this.buildEventEnvelope(event, opts.eventId === undefined ? {} : { eventId: opts.eventId });
+    const body = this.buildEventEnvelope(event, envelopeOptions(opts));
     return { ...(await postEvent(this.target(), body, opts)), eventId: String(body.event_id) };
   }
 
@@ -208,9 +152,9 @@ export class SlackStandin extends EventEmitter<StandinEvents> {
 
   sendSocketEvent(
     event: Record<string, unknown>,
-    opts: EnvelopeOptions & { eventId?: string } = {},
+    opts: EnvelopeOptions & { eventId?: string; team?: string } = {},
   ): Promise<SocketAck & { eventId: string }> {
-    const body = this.buildEventEnvelope(event, opts.eventId === undefined ? {} : { eventId: opts.eventId });
+    const body = this.buildEventEnvelope(event, envelopeOptions(opts));
     return this.sendEnvelope('events_api', body, opts).then((ack) => ({
       ...ack,
       eventId: String(body.event_id),
@@ -220,6 +164,50 @@ export class SlackStandin extends EventEmitter<StandinEvents> {
   /** Send Slack's `disconnect` so the client reconnects (about 5 s later, through apps.connections.open). */
   disconnectSocket(reason?: 'refresh_requested' | 'warning' | 'too_many_websockets'): void {
     this.parts.socket.disconnect(reason);
+  }
+
+  /**
+   * Walk a browser through an OAuth install: the app's install page, its Add to Slack link to this
+   * stand-in's /oauth/v2/authorize (approved as `team`), and back to the app's redirect URL with the
+   * state cookie. Resolves with the app's final answer.
+   */
+  async install(opts: InstallFlowOptions): Promise<InstallResult> {
+    const pending = await this.startInstall(opts);
+    const answer = await pending.finish();
+    return {
+      ...answer,
+      installPage: pending.installPage,
+      redirectUrl: pending.redirectUrl,
+      cookieJar: pending.cookieJar,
+    };
+  }
+
+  /** The install up to the way back, for tests that tamper with, drop, delay or replay the redirect. */
+  startInstall(opts: InstallFlowOptions): Promise<PendingInstall> {
+    return startInstall(this.baseUrl, opts);
+  }
+
+  /** Uninstall from a team (or an enterprise's org-wide install): tokens die, the app hears two events. */
+  uninstall(team: string, opts?: UninstallOptions): Promise<LifecycleDelivery[]> {
+    return uninstallApp(this.lifecycle(), team, opts);
+  }
+
+  /** Revoke an installation's tokens: they answer token_revoked, the app hears tokens_revoked. */
+  revokeTokens(team: string, opts?: RevokeOptions): Promise<LifecycleDelivery[]> {
+    return revokeAppTokens(this.lifecycle(), team, opts);
+  }
+
+  grantTeamAccess(enterpriseId: string, teamIds: readonly string[]): Promise<LifecycleDelivery[]> {
+    return changeTeamAccess(this.lifecycle(), enterpriseId, teamIds, true);
+  }
+
+  revokeTeamAccess(enterpriseId: string, teamIds: readonly string[]): Promise<LifecycleDelivery[]> {
+    return changeTeamAccess(this.lifecycle(), enterpriseId, teamIds, false);
+  }
+
+  /** Let an installation's access tokens run out now: every call with them answers token_expired. */
+  expireTokens(team: string): void {
+    this.parts.installations.expire(team);
   }
 
   async close(): Promise<void> {
@@ -238,11 +226,28 @@ export class SlackStandin extends EventEmitter<StandinEvents> {
 
   private payloadDeps(): payloads.PayloadDeps {
     return {
-      ids: this.parts.identity,
+      appId: this.appId,
+      team: (id) => payloadTeam(this.parts, id),
       conversations: this.parts.conversations,
       newResponseUrl: (context) => this.newResponseUrl(context),
     };
   }
+
+  private lifecycle(): LifecycleDeps {
+    return {
+      directory: this.parts.directory,
+      installations: this.parts.installations,
+      envelope: (event, team) => this.buildEventEnvelope(event, { team }),
+      post: (body) => postEvent(this.target(), body, {}),
+    };
+  }
+}
+
+function envelopeOptions(opts: { eventId?: string; team?: string }): payloads.EventEnvelopeOptions {
+  const out: payloads.EventEnvelopeOptions = {};
+  if (opts.eventId !== undefined) out.eventId = opts.eventId;
+  if (opts.team !== undefined) out.team = opts.team;
+  return out;
 }
 
 /** The address this process uses to reach a server bound to `host`: a wildcard bind is reached on loopback. */

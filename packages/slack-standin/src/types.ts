@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OAuthOptions, TeamSpec, TeamUserSpec } from './team-types.js';
 
 /** A conversation the stand-in knows about. Ids follow Slack's prefixes: C (public), G/C (private), D (im). */
 export interface ChannelSpec {
@@ -17,14 +18,27 @@ export interface RateLimitOptions {
   workspacePerSecond: number;
 }
 
+/**
+ * The top-level ids, token, channels and users describe the default team (T0STANDIN), as they did before
+ * the stand-in served several; `teams` adds more workspaces.
+ */
 export interface StandinOptions {
   signingSecret?: string;
   botToken?: string;
   appToken?: string;
   teamId?: string;
+  /** The default team's name (default 'Standin'). */
+  teamName?: string;
   botUserId?: string;
   botId?: string;
   channels?: ChannelSpec[];
+  /** The default team's configured people (anyone else is an ordinary member in UTC). */
+  users?: TeamUserSpec[];
+  /** More workspaces, each with its own bot, token, channels and people. */
+  teams?: TeamSpec[];
+  /** Enables Slack's OAuth v2 install: /oauth/v2/authorize and oauth.v2.access. */
+  oauth?: OAuthOptions;
+  /** chat.postMessage limits, applied to each workspace apart. */
   rateLimits?: RateLimitOptions | false;
   appUrl?: string;
   /** Port to listen on (default 0: an ephemeral port). The sandbox serves its page on a fixed one. */
@@ -37,15 +51,18 @@ export interface StandinOptions {
   now?: () => number;
 }
 
-export type RecordedCallKind = 'api' | 'respond' | 'socket-ack' | 'unknown';
+/** 'oauth': a browser's visit to /oauth/v2/authorize. */
+export type RecordedCallKind = 'api' | 'respond' | 'socket-ack' | 'unknown' | 'oauth';
 
 export interface RecordedCall {
   seq: number;
   kind: RecordedCallKind;
-  /** Web API method, 'response_url' for kind respond, 'ack' for socket acks. */
+  /** Web API method, 'response_url' for kind respond, 'ack' for socket acks, 'oauth.v2.authorize'. */
   method: string;
   params: Record<string, unknown>;
   token?: string;
+  /** The workspace a Web API call acted in. */
+  team?: string;
   /** HTTP status answered; 0 when a fault hung or reset the connection. */
   status: number;
   response: unknown;
@@ -70,6 +87,8 @@ export type Fault =
 export interface FaultOptions {
   times?: number;
   channel?: string;
+  /** Only calls acting in this workspace (a 429 for one team, say). */
+  team?: string;
 }
 
 export interface SendOpts {
@@ -137,6 +156,8 @@ export interface ResponseUrlContext {
   channel?: string;
   user?: string;
   messageTs?: string;
+  /** The workspace the command or click came from; its bot posts what the app sends here. */
+  team?: string;
 }
 
 export type EnvelopeType = 'events_api' | 'slash_commands' | 'interactive';
@@ -146,7 +167,10 @@ export interface SocketAck {
   payload: unknown;
 }
 
-/** A message that broke a Block Kit limit or lacked `text`; assertClean() fails on any of these. */
+/**
+ * A message that broke a Block Kit limit or lacked `text`, or a call whose token belongs to another team
+ * than a channel or user it names (error 'token_team_mismatch'); assertClean() fails on any of these.
+ */
 export interface Violation {
   seq: number;
   method: string;

@@ -1,5 +1,8 @@
 /** Small narrowing helpers so untyped wire data never needs `any`. */
 
+/** A Slack user id: U for a workspace's people, W for an Enterprise Grid organisation's. */
+export const USER_ID = /^[UW][A-Z0-9]+$/;
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

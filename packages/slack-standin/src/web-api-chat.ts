@@ -7,7 +7,7 @@ import { asArray, asString, isRecord } from './values.js';
 /** Resolve `channel` and apply Slack's posting rules; an ApiOutcome means "answer this error". */
 function postableChannel(params: Record<string, unknown>, ctx: ApiContext): ChannelState | ApiOutcome {
   const ref = asString(params.channel);
-  const channel = ref ? ctx.conversations.resolve(ref) : undefined;
+  const channel = ref ? ctx.scope.resolveChannel(ref) : undefined;
   if (!channel) return fail('channel_not_found');
   if (channel.isArchived) return fail('is_archived');
   // Public channels accept posts from non-members (chat:write.public); private ones do not.

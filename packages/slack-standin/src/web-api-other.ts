@@ -1,22 +1,10 @@
 import { type ApiHandler, fail, missing } from './api-context.js';
 import { rejectingIssues, validateView } from './block-kit-limits.js';
 import { channelWire } from './conversations.js';
-import { asString, isRecord } from './values.js';
+import { oauthV2Access } from './oauth-access.js';
+import { asString, isRecord, USER_ID } from './values.js';
 import { conversationsHistory } from './web-api-history.js';
-
-/** Bolt reads only user_id and bot_id, but the full reply keeps other consumers honest. */
-const authTest: ApiHandler = (_params, ctx) => ({
-  body: {
-    ok: true,
-    url: 'https://standin.slack.com/',
-    team: 'Standin',
-    user: 'osm-feature',
-    team_id: ctx.ids.teamId,
-    user_id: ctx.ids.botUserId,
-    bot_id: ctx.ids.botId,
-    is_enterprise_install: false,
-  },
-});
+import { authTest, usersInfo } from './web-api-identity.js';
 
 const conversationsInfo: ApiHandler = (params, ctx) => {
   const id = asString(params.channel);
@@ -36,33 +24,9 @@ const conversationsOpen: ApiHandler = (params, ctx) => {
   // Multi-person DMs are not modelled; the bot only ever opens a DM with one person.
   if (users.length > 1) return fail('not_implemented_in_standin_mpim');
   const [user] = users;
-  if (!user || !/^[UW][A-Z0-9]+$/.test(user)) return fail('user_not_found');
-  const channel = ctx.conversations.openIm(user);
+  if (!user || !USER_ID.test(user)) return fail('user_not_found');
+  const channel = ctx.scope.openIm(user);
   return { body: { ok: true, channel: channelWire(channel) } };
-};
-
-const usersInfo: ApiHandler = (params, ctx) => {
-  const id = asString(params.user);
-  if (!id) return fail('user_not_found');
-  const isBot = id === ctx.ids.botUserId;
-  const name = isBot ? 'osm-feature-bot' : `user-${id.toLowerCase()}`;
-  return {
-    body: {
-      ok: true,
-      user: {
-        id,
-        team_id: ctx.ids.teamId,
-        name,
-        real_name: name,
-        deleted: false,
-        is_bot: isBot,
-        is_admin: false,
-        tz: 'Etc/UTC',
-        tz_offset: 0,
-        profile: { display_name: name, real_name: name },
-      },
-    },
-  };
 };
 
 const viewsPublish: ApiHandler = (params, ctx) => {
@@ -97,4 +61,5 @@ export const OTHER_HANDLERS: Record<string, ApiHandler> = {
   'users.info': usersInfo,
   'views.publish': viewsPublish,
   'apps.connections.open': connectionsOpen,
+  'oauth.v2.access': oauthV2Access,
 };

@@ -1,6 +1,7 @@
 import { sqlAnnouncements } from './concerns/announcements.js';
 import { sqlEvents } from './concerns/events.js';
 import { sqlHomes } from './concerns/homes.js';
+import { sqlInstallations } from './concerns/installations.js';
 import { sqlLeases } from './concerns/leases.js';
 import { adoptLegacyRows } from './concerns/legacy.js';
 import { sqlOutbox } from './concerns/outbox.js';
@@ -20,6 +21,7 @@ export function storeOver(db: Db, clock: () => number): Store {
     homes: sqlHomes(db, clock),
     leases: sqlLeases(db, clock),
     work: sqlWork(db, clock),
+    installations: sqlInstallations(db, clock),
     adoptLegacyRows: (ws) => adoptLegacyRows(db, ws),
     ping: async () => {
       await db.get('SELECT 1 AS one');

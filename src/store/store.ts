@@ -27,9 +27,14 @@ export interface SubscriptionStore {
   /** Ordered by createdAt, id. Active only unless includeInactive. */
   list(ws: WorkspaceRef, query?: { channelId?: string; includeInactive?: boolean }): Promise<Subscription[]>;
   /** Every workspace's active subscriptions: what a change-set is routed to. */
-  listActive(): Promise<Subscription[]>;
-  /** Marks the channel's active subscriptions inactive (the bot was removed, the channel archived). */
+  listActive(): Promise<
+    Subscription[]
+  > /** Marks the channel's active subscriptions inactive (the bot was removed, the channel archived). */;
   deactivateChannel(ws: WorkspaceRef, channelId: string, reason: string): Promise<number>;
+  /** Pauses every active subscription of the workspace (the app was uninstalled); returns how many. */
+  deactivateWorkspace(ws: WorkspaceRef, reason: string): Promise<number>;
+  /** Resumes the workspace's subscriptions paused for `reason` (a re-install); returns how many. */
+  reactivateWorkspace(ws: WorkspaceRef, reason: string): Promise<number>;
 }
 
 /** The announced registry and the change-sets that moved it. Not per workspace: the registry is global. */
@@ -88,6 +93,41 @@ export interface LeaseStore {
   release(name: string, owner: string): Promise<void>;
 }
 
+/**
+ * One OAuth installation, as stored: what it is keyed by, and the Installation itself, encrypted by the
+ * caller (tokens are never stored in plain text). Uninstalled ones are kept, inactive, as a record.
+ */
+export interface InstallationRecord {
+  /** "T:<team>" for a workspace install, "E:<enterprise>" for an org-wide one. */
+  key: string;
+  teamId?: string;
+  enterpriseId?: string;
+  isEnterpriseInstall: boolean;
+  botUserId?: string;
+  /** The id of the key that encrypted `dataEnc`. */
+  keyId: string;
+  dataEnc: string;
+  /** When the bot token expires (token rotation), epoch ms. */
+  tokenExpiresAt?: number;
+  active: boolean;
+  installedAt: number;
+  updatedAt: number;
+  uninstalledAt?: number;
+}
+
+/** The installations table: rows keyed as Slack keys installations. */
+export interface InstallationTable {
+  /** Inserts or, for a re-install or a refreshed token, updates in place (active again). */
+  save(
+    record: Omit<InstallationRecord, 'active' | 'installedAt' | 'updatedAt' | 'uninstalledAt'>,
+    now?: number,
+  ): Promise<void>;
+  get(key: string): Promise<InstallationRecord | undefined>;
+  /** Marks it uninstalled (kept as a record); false when it was not active. */
+  deactivate(key: string, now?: number): Promise<boolean>;
+  listActive(): Promise<InstallationRecord[]>;
+}
+
 /** Work acknowledged to Slack but not finished: the request as Slack sent it. */
 export interface PendingWork {
   id: number;
@@ -137,6 +177,7 @@ export interface Store {
   homes: HomeStore;
   leases: LeaseStore;
   work: WorkStore;
+  installations: InstallationTable;
   /**
    * Rows written before the store knew workspaces (an older build) are given to `ws`, the single workspace
    * the bot serves; returns how many rows were adopted.

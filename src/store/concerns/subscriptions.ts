@@ -59,6 +59,17 @@ export function sqlSubscriptions(db: Db, now: () => number): SubscriptionStore {
       (
         await db.all("SELECT * FROM subscriptions WHERE active = 1 AND team_id <> '' ORDER BY created_at, id")
       ).map(toSubscription),
+    deactivateWorkspace: (ws, reason) =>
+      db.run(
+        'UPDATE subscriptions SET active = 0, deactivated_reason = @reason WHERE team_id = @teamId AND active = 1',
+        { reason, teamId: ws.teamId },
+      ),
+    reactivateWorkspace: (ws, reason) =>
+      db.run(
+        `UPDATE subscriptions SET active = 1, deactivated_reason = NULL
+         WHERE team_id = @teamId AND active = 0 AND deactivated_reason = @reason`,
+        { reason, teamId: ws.teamId },
+      ),
     deactivateChannel: (ws, channelId, reason) =>
       db.run(
         `UPDATE subscriptions SET active = 0, deactivated_reason = @reason

@@ -440,6 +440,66 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expect(await store.leases.acquire('announcer', holder, 1_000, t + 1_502)).toBe(true);
       });
 
+      it("pauses a workspace's subscriptions on uninstall and resumes only those on re-install", async () => {
+        await add(A, 'C1');
+        await add(A, 'C2', { kind: 'all' });
+        await add(B, 'C1');
+        expect(await store.subscriptions.deactivateChannel(A, 'C2', 'channel archived')).toBe(1);
+        expect(await store.subscriptions.deactivateWorkspace(A, 'app uninstalled')).toBe(1);
+        expect((await store.subscriptions.listActive()).map((s) => s.workspace)).toEqual([B]);
+        expect(await store.subscriptions.reactivateWorkspace(A, 'app uninstalled')).toBe(1);
+        const active = await store.subscriptions.list(A);
+        expect(active.map((s) => s.channelId)).toEqual(['C1']);
+      });
+
+      it('keeps installations keyed by workspace or organisation, and an uninstall as an inactive record', async () => {
+        const row = {
+          key: 'T:T0AAA',
+          teamId: 'T0AAA',
+          isEnterpriseInstall: false,
+          keyId: 'k1',
+          dataEnc: 'v1:k1:x',
+        };
+        await store.installations.save({ ...row, botUserId: 'UBOT', tokenExpiresAt: 9_000 }, 1_000);
+        await store.installations.save(
+          {
+            key: 'E:E0ORG',
+            enterpriseId: 'E0ORG',
+            isEnterpriseInstall: true,
+            keyId: 'k1',
+            dataEnc: 'v1:k1:y',
+          },
+          1_500,
+        );
+        expect(await store.installations.get('T:T0AAA')).toEqual({
+          ...row,
+          botUserId: 'UBOT',
+          tokenExpiresAt: 9_000,
+          active: true,
+          installedAt: 1_000,
+          updatedAt: 1_000,
+        });
+        const other = await another();
+        expect(await other.installations.deactivate('T:T0AAA', 2_000)).toBe(true);
+        expect(await other.installations.deactivate('T:T0AAA', 2_100)).toBe(false);
+        expect(await store.installations.get('T:T0AAA')).toMatchObject({
+          active: false,
+          uninstalledAt: 2_000,
+        });
+        expect((await store.installations.listActive()).map((r) => r.key)).toEqual(['E:E0ORG']);
+        await store.installations.save({ ...row, dataEnc: 'v1:k1:z' }, 3_000);
+        const again = must(await store.installations.get('T:T0AAA'));
+        expect(again).toMatchObject({
+          active: true,
+          installedAt: 1_000,
+          updatedAt: 3_000,
+          dataEnc: 'v1:k1:z',
+        });
+        expect(again.uninstalledAt).toBeUndefined();
+        expect(again.botUserId).toBeUndefined();
+        expect(await store.installations.get('T:T0NONE')).toBeUndefined();
+      });
+
       it('answers a ping', async () => {
         await expect(store.ping()).resolves.toBeUndefined();
       });

@@ -4,6 +4,7 @@ import { sqlHomes } from './concerns/homes.js';
 import { sqlInstallations } from './concerns/installations.js';
 import { sqlLeases } from './concerns/leases.js';
 import { adoptLegacyRows } from './concerns/legacy.js';
+import { sqlOAuthStates } from './concerns/oauth-states.js';
 import { sqlOutbox } from './concerns/outbox.js';
 import { sqlSubscriptions } from './concerns/subscriptions.js';
 import { sqlWork } from './concerns/work.js';
@@ -22,6 +23,7 @@ export function storeOver(db: Db, clock: () => number): Store {
     leases: sqlLeases(db, clock),
     work: sqlWork(db, clock),
     installations: sqlInstallations(db, clock),
+    oauthStates: sqlOAuthStates(db, clock),
     adoptLegacyRows: (ws) => adoptLegacyRows(db, ws),
     ping: async () => {
       await db.get('SELECT 1 AS one');

@@ -117,15 +117,31 @@ export interface InstallationRecord {
 
 /** The installations table: rows keyed as Slack keys installations. */
 export interface InstallationTable {
-  /** Inserts or, for a re-install or a refreshed token, updates in place (active again). */
+  /** An install: inserts, or for a re-install updates in place, active again, installedAt now. */
   save(
     record: Omit<InstallationRecord, 'active' | 'installedAt' | 'updatedAt' | 'uninstalledAt'>,
     now?: number,
-  ): Promise<void>;
+  ): Promise<void> /**
+   * A refreshed token: replaces the encrypted installation of an ACTIVE row only (an uninstall that raced
+   * the refresh wins); installedAt is kept. False when the row is not active.
+   */;
+  updateTokens(
+    key: string,
+    next: Pick<InstallationRecord, 'keyId' | 'dataEnc' | 'tokenExpiresAt'>,
+    now?: number,
+  ): Promise<boolean>;
   get(key: string): Promise<InstallationRecord | undefined>;
   /** Marks it uninstalled (kept as a record); false when it was not active. */
   deactivate(key: string, now?: number): Promise<boolean>;
   listActive(): Promise<InstallationRecord[]>;
+}
+
+/** The `state` of OAuth installs in progress, each accepted at most once, by any replica. */
+export interface OAuthStateStore {
+  /** Keeps a state until `expiresAt` (epoch ms), with the install options it carries (JSON); trims expired. */
+  issue(stateId: string, optionsJson: string, expiresAt: number, now?: number): Promise<void>;
+  /** Takes the state away and returns its options, or undefined when unknown, used or expired. */
+  consume(stateId: string, now?: number): Promise<string | undefined>;
 }
 
 /** Work acknowledged to Slack but not finished: the request as Slack sent it. */
@@ -178,6 +194,7 @@ export interface Store {
   leases: LeaseStore;
   work: WorkStore;
   installations: InstallationTable;
+  oauthStates: OAuthStateStore;
   /**
    * Rows written before the store knew workspaces (an older build) are given to `ws`, the single workspace
    * the bot serves; returns how many rows were adopted.

@@ -58,9 +58,8 @@ export function sqlInstallations(db: Db, clock: () => number): InstallationTable
          VALUES (@key, @teamId, @enterpriseId, @isEnterprise, @botUserId, @keyId, @data, @expiresAt, 1, @now, @now, NULL)
          ON CONFLICT (installation_key) DO UPDATE SET team_id = excluded.team_id,
            enterprise_id = excluded.enterprise_id, is_enterprise_install = excluded.is_enterprise_install,
-           bot_user_id = excluded.bot_user_id, key_id = excluded.key_id, data_enc = excluded.data_enc,
-           token_expires_at = excluded.token_expires_at, active = 1, updated_at = excluded.updated_at,
-           uninstalled_at = NULL`,
+           bot_user_id = excluded.bot_user_id, key_id = excluded.key_id, data_enc = excluded.data_enc,           token_expires_at = excluded.token_expires_at, active = 1, installed_at = excluded.installed_at,
+           updated_at = excluded.updated_at, uninstalled_at = NULL`,
         {
           key: r.key,
           teamId: r.teamId ?? null,
@@ -74,6 +73,12 @@ export function sqlInstallations(db: Db, clock: () => number): InstallationTable
         },
       );
     },
+    updateTokens: async (key, next, now = clock()) =>
+      (await db.run(
+        `UPDATE installations SET key_id = @keyId, data_enc = @data, token_expires_at = @expiresAt,
+           updated_at = @now WHERE installation_key = @key AND active = 1`,
+        { key, keyId: next.keyId, data: next.dataEnc, expiresAt: next.tokenExpiresAt ?? null, now },
+      )) === 1,
     get: async (key) => {
       const row = await db.get('SELECT * FROM installations WHERE installation_key = @key', { key });
       return row === undefined ? undefined : toRecord(row);

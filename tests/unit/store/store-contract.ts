@@ -491,13 +491,53 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         const again = must(await store.installations.get('T:T0AAA'));
         expect(again).toMatchObject({
           active: true,
-          installedAt: 1_000,
+          installedAt: 3_000,
           updatedAt: 3_000,
           dataEnc: 'v1:k1:z',
         });
         expect(again.uninstalledAt).toBeUndefined();
         expect(again.botUserId).toBeUndefined();
         expect(await store.installations.get('T:T0NONE')).toBeUndefined();
+      });
+
+      it('replaces a refreshed token only while installed, keeping when it was installed', async () => {
+        const row = {
+          key: 'T:T0AAA',
+          teamId: 'T0AAA',
+          isEnterpriseInstall: false,
+          keyId: 'k1',
+          dataEnc: 'old',
+        };
+        await store.installations.save(row, 1_000);
+        const refreshed = { keyId: 'k2', dataEnc: 'new', tokenExpiresAt: 50_000 };
+        expect(await store.installations.updateTokens('T:T0AAA', refreshed, 2_000)).toBe(true);
+        expect(await store.installations.get('T:T0AAA')).toMatchObject({
+          ...refreshed,
+          installedAt: 1_000,
+          updatedAt: 2_000,
+        });
+        await store.installations.deactivate('T:T0AAA', 3_000);
+        expect(
+          await store.installations.updateTokens('T:T0AAA', { keyId: 'k2', dataEnc: 'late' }, 4_000),
+        ).toBe(false);
+        expect(await store.installations.get('T:T0AAA')).toMatchObject({ active: false, dataEnc: 'new' });
+        expect(await store.installations.updateTokens('T:T0NONE', refreshed)).toBe(false);
+      });
+
+      it('accepts an OAuth state once, from any handle, and never after it expired', async () => {
+        await store.oauthStates.issue('s1', '{"scopes":["commands"]}', 10_000, 1_000);
+        await store.oauthStates.issue('s2', '{}', 5_000, 1_000);
+        const other = await another();
+        const both = await Promise.all([
+          store.oauthStates.consume('s1', 2_000),
+          other.oauthStates.consume('s1', 2_000),
+        ]);
+        expect(both.filter((v) => v !== undefined)).toEqual(['{"scopes":["commands"]}']);
+        expect(await store.oauthStates.consume('s1', 2_000)).toBeUndefined();
+        expect(await store.oauthStates.consume('s2', 5_000)).toBeUndefined();
+        expect(await store.oauthStates.consume('nope', 2_000)).toBeUndefined();
+        await store.oauthStates.issue('s3', '{}', 30_000, 20_000);
+        expect(await store.oauthStates.consume('s3', 20_001)).toBe('{}');
       });
 
       it('answers a ping', async () => {

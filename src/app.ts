@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import net from 'node:net';
-import { App, type CustomRoute } from '@slack/bolt';
+import { App, type Authorize, type CustomRoute } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { ListenerDeps } from './listeners/deps.js';
@@ -24,9 +24,10 @@ export interface AppOptions {
     minTimeout?: number;
     maxTimeout?: number;
     randomize?: boolean;
-  };
-  /** Extra HTTP routes (health checks) in HTTP mode. */
+  } /** Extra HTTP routes (health checks, the install pages) in HTTP mode. */;
   routes?: CustomRoute[];
+  /** Multi-workspace mode: each request's installation and token (Bolt's `authorize`). */
+  authorize?: Authorize<boolean>;
   /** Web API call timeout, ms (default 10 s); tests shorten it. */
   clientTimeoutMs?: number;
   /** How long a graceful stop waits for requests to stop arriving, ms (default 500); tests shorten it. */
@@ -102,6 +103,11 @@ async function drain(server: Server, graceMs: number, quietMs: number): Promise<
  */
 const ANSWER_RETRIES = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true };
 
+function requireAuthorize(authorize: Authorize<boolean> | undefined): Authorize<boolean> {
+  if (!authorize) throw new Error('multi-workspace mode needs an authorize function');
+  return authorize;
+}
+
 /** Builds the Bolt app for a Slack mode and registers the listeners. No I/O until start(). */
 export function createApp(config: Config, deps: ListenerDeps, log: Logger, opts: AppOptions = {}): SlackApp {
   const mode = config.mode;
@@ -111,8 +117,10 @@ export function createApp(config: Config, deps: ListenerDeps, log: Logger, opts:
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig: opts.retryConfig ?? ANSWER_RETRIES,
   };
+  const auth =
+    mode.kind === 'oauth' ? { authorize: requireAuthorize(opts.authorize) } : { token: mode.botToken };
   const common = {
-    token: mode.botToken,
+    ...auth,
     logger: boltLoggerFrom(log),
     clientOptions,
     // auth.test is sent in the constructor otherwise, and its failure would be an unhandled rejection.

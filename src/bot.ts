@@ -2,9 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { type AppOptions, createApp, type SlackApp } from './app.js';
-import type { Config } from './config.js';
+import type { Config, SingleWorkspaceConfig } from './config.js';
 import { createHomeService } from './home/home-service.js';
 import { createHomeRefresher } from './home/refresher.js';
+import { createInstallLifecycle, type InstallLifecycle } from './install/install-lifecycle.js';
+import { createMultiWorkspace, type MultiWorkspace } from './install/multi-workspace.js';
+import { tokenStillWorks } from './install/token-probe.js';
+import { workspaceClients } from './install/workspace-clients.js';
 import { startWorkRecovery } from './lifecycle/recover-work.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { boltLoggerFrom } from './logger.js';
@@ -44,9 +48,8 @@ export interface RunningBot {
   store: Store;
   /** The registry answers come from: the last committed one (it follows the file or URL once announced). */
   registry: RegistryProvider;
-  slack: SlackApp;
-  /** The workspace a single-token bot serves, as auth.test named it. */
-  workspace: WorkspaceRef;
+  slack: SlackApp /** The workspace a single-token bot serves, as auth.test named it (none in multi-workspace mode). */;
+  workspace?: WorkspaceRef;
   /** Channel notices: events ('committed', 'sent', 'retry', 'failed'…), whenIdle(). */
   notices: NoticeService;
   stop(): Promise<void>;
@@ -82,10 +85,22 @@ class Closers {
   }
 }
 
+/** A bot with one bot token: it knows its workspace. */
+export interface SingleWorkspaceBot extends RunningBot {
+  workspace: WorkspaceRef;
+}
+
 /**
  * The composition root shared by main(), the sandbox, tests and benchmarks: store → registry source →
- * who we are in Slack (auth.test) → notices (commit the registry, drain the outbox) → Bolt app → watch.
+ * who we are in Slack (auth.test, or the installations) → notices (commit the registry, drain the outbox) →
+ * Bolt app → watch.
  */
+export function startBot(
+  config: SingleWorkspaceConfig,
+  log: Logger,
+  opts?: BotOptions,
+): Promise<SingleWorkspaceBot>;
+export function startBot(config: Config, log: Logger, opts?: BotOptions): Promise<RunningBot>;
 export async function startBot(config: Config, log: Logger, opts: BotOptions = {}): Promise<RunningBot> {
   const closers = new Closers();
   try {
@@ -125,6 +140,28 @@ async function assemble(
   const worker = opts.worker ?? replicaName();
   const workLeaseMs = opts.workLeaseMs ?? WORK_LEASE_MS;
   const inFlight = new InFlight();
+  const multi: MultiWorkspace | undefined =
+    mode.kind === 'oauth'
+      ? createMultiWorkspace({
+          mode,
+          store,
+          log,
+          boltLogger: boltLoggerFrom(log.child({ component: 'install' })),
+          worker,
+          ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+          ...(opts.now ? { now: opts.now } : {}),
+        })
+      : undefined;
+  const botToken = mode.kind === 'oauth' ? undefined : mode.botToken;
+  const installs: InstallLifecycle =
+    multi?.lifecycle ??
+    createInstallLifecycle({
+      store,
+      log: log.child({ component: 'install' }),
+      // Single-workspace mode: the one token, checked with auth.test when an uninstall event comes.
+      stillInstalled: async () =>
+        botToken !== undefined && (await tokenStillWorks(slack.app.client, botToken)) === true,
+    });
   const deps: ListenerDeps = {
     registry,
     log,
@@ -133,20 +170,31 @@ async function assemble(
     events: store.events,
     inFlight,
     holdWork: { work: store.work, registry, log, worker, leaseMs: workLeaseMs },
+    installs,
   };
-  const slack = createApp(config, deps, log, opts);
+  const slack = createApp(config, deps, log, {
+    ...opts,
+    routes: [...(opts.routes ?? []), ...(multi?.routes ?? [])],
+    ...(multi ? { authorize: multi.authorizer.authorize } : {}),
+  });
 
-  const identity = await identifyBot(slack.app.client);
-  bot = { ...(identity.name ? { name: identity.name } : {}), userId: identity.userId };
-  const workspace = identity.workspace;
-  const adopted = await store.adoptLegacyRows(workspace);
-  if (adopted > 0)
-    log.info({ adopted, team: workspace.teamId }, 'rows from an older build given to this workspace');
-  await syncConfigSubscriptions(store, workspace, config.noticeChannels, log);
+  let workspace: WorkspaceRef | undefined;
+  if (mode.kind !== 'oauth') {
+    const identity = await identifyBot(slack.app.client);
+    bot = { ...(identity.name ? { name: identity.name } : {}), userId: identity.userId };
+    workspace = identity.workspace;
+    const adopted = await store.adoptLegacyRows(workspace);
+    if (adopted > 0)
+      log.info({ adopted, team: workspace.teamId }, 'rows from an older build given to this workspace');
+    await syncConfigSubscriptions(store, workspace, config.noticeChannels, log);
+  } else {
+    const installed = await store.installations.listActive();
+    log.info({ installations: installed.length }, 'serving every installed workspace');
+  }
   log.info({ features: source.current().features.length, source: source.origin }, 'registry loaded');
-
+  const tokenFor = multi ? (ws: WorkspaceRef) => multi.authorizer.tokenFor(ws) : async () => botToken ?? '';
   const poster = createSlackPoster({
-    tokenFor: async () => mode.botToken,
+    tokenFor,
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     logger: boltLoggerFrom(log.child({ component: 'notice-client' })),
     maxRequestConcurrency: opts.notices?.concurrency ?? 50,
@@ -192,7 +240,13 @@ async function assemble(
   closers.push(() => recovery.stop());
   const homes = createHomeRefresher({
     ...homeDeps,
-    clientFor: async () => slack.app.client,
+    clientFor: multi
+      ? workspaceClients(
+          tokenFor,
+          config.slackApiUrl,
+          boltLoggerFrom(log.child({ component: 'home-client' })),
+        )
+      : async () => slack.app.client,
     log: log.child({ component: 'home-refresh' }),
   });
   closers.push(() => homes.stop());
@@ -218,7 +272,7 @@ async function assemble(
     store,
     registry,
     slack,
-    workspace,
+    ...(workspace ? { workspace } : {}),
     notices: running,
     stop() {
       stopped ??= closers.run();

@@ -9,6 +9,7 @@ import {
   type SandboxConfig,
   secretsOf,
 } from './config.js';
+import { INSTALL_PATH, REDIRECT_PATH } from './install/install-routes.js';
 import { createLogger } from './logger.js';
 import { formatRegistryError, RegistryLoadError } from './registry/load.js';
 import { StoreOpenError } from './store/errors.js';
@@ -53,7 +54,14 @@ async function main(): Promise<void> {
 
 async function runBot(config: Config, log: Logger): Promise<Running> {
   const bot = await startBot(config, log);
-  log.info({ mode: config.mode.kind, port: bot.port }, 'osm-feature-bot is running');
+  log.info(
+    {
+      mode: config.mode.kind,
+      port: bot.port,
+      ...(config.mode.kind === 'oauth' ? { install: INSTALL_PATH, redirect: REDIRECT_PATH } : {}),
+    },
+    'osm-feature-bot is running',
+  );
   return bot;
 }
 

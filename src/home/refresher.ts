@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { RegistryProvider } from '../registry/provider.js';
+import { isNotInstalled } from '../shared/not-installed.js';
 import type { Store, WorkspaceRef } from '../store/store.js';
 import { publishHome } from './publish.js';
 
@@ -107,6 +108,7 @@ export function createHomeRefresher(deps: HomeRefresherDeps): HomeRefresher {
           await publishHome(deps, client, chosen.workspace, chosen.userId);
           published += 1;
         } catch (err) {
+          if (isNotInstalled(err)) continue; // uninstalled since the user last opened Home
           deps.log.warn(
             { err, user: chosen.userId, team: chosen.workspace.teamId },
             'could not refresh a Home view; it refreshes when the user opens it',

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { HomeService } from '../home/home-service.js';
+import type { InstallLifecycle } from '../install/install-lifecycle.js';
 import type { RegistryProvider } from '../registry/provider.js';
 import type { InFlight } from '../shared/in-flight.js';
 import type { EventStore } from '../store/store.js';
@@ -15,7 +16,8 @@ export interface ListenerDeps {
   /** Slack event ids already answered, so a redelivery is not answered twice. */
   events: Pick<EventStore, 'firstSeen'>;
   /** Counts every request's work, so a graceful stop can wait for it. */
-  inFlight: InFlight;
+  inFlight: InFlight /** Installs and uninstalls: pauses a departed workspace (left out by tests that build the app alone). */;
+  installs?: InstallLifecycle;
   /** Holds acknowledged work under a lease (left out by tests that build the app alone). */
   holdWork?: HoldWorkDeps;
 }

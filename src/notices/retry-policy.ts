@@ -1,4 +1,5 @@
 import { webApi } from '@slack/bolt';
+import { NOT_INSTALLED } from '../shared/not-installed.js';
 
 /** Why a post failed, as far as delivery is concerned. */
 export type SendFailure =
@@ -17,9 +18,13 @@ export type SendFailure =
   | { kind: 'transient'; error: string; uncertain: boolean };
 
 /** Errors that mean the bot can never post in that channel as things stand. */
-const CHANNEL_GONE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive']);
-/** Errors about the installation rather than the channel: retrying one row cannot help. */
+const CHANNEL_GONE = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);
+/**
+ * Errors about the installation rather than the channel: retrying one row cannot help. A bot token answers
+ * account_inactive once the app is uninstalled: the workspace is paused, not the channel.
+ */
 const AUTH = new Set([
+  'account_inactive',
   'invalid_auth',
   'not_authed',
   'token_revoked',
@@ -60,6 +65,7 @@ function messageOf(err: unknown): string {
  */
 export function classifySendError(err: unknown): SendFailure {
   const code = codeOf(err);
+  if (code === NOT_INSTALLED) return { kind: 'auth', error: 'not_installed' };
   if (code === webApi.ErrorCode.RateLimitedError && typeof err === 'object' && err !== null) {
     const seconds = 'retryAfter' in err && typeof err.retryAfter === 'number' ? err.retryAfter : 1;
     return { kind: 'rate_limited', retryAfterMs: Math.max(1, seconds) * 1000 };

@@ -1,6 +1,7 @@
 import { asArray, asString, isRecord } from '@osm-feature-bot/slack-standin';
+import { escapeHtml } from '../shared/html.js';
 import { emojiPlain } from './emoji.js';
-import { escapeHtml, mrkdwnToHtml, type NameLookup, plainTextToHtml } from './mrkdwn-html.js';
+import { mrkdwnToHtml, type NameLookup, plainTextToHtml } from './mrkdwn-html.js';
 
 /**
  * Block Kit to HTML for the sandbox page, as Slack lays it out: header, section (text, fields, accessory),

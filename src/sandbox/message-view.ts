@@ -1,6 +1,7 @@
 import type { ChannelState, StoredMessage } from '@osm-feature-bot/slack-standin';
+import { escapeHtml } from '../shared/html.js';
 import { blocksToHtml, placeholderHtml } from './blockkit-html.js';
-import { escapeHtml, mrkdwnToHtml, type NameLookup } from './mrkdwn-html.js';
+import { mrkdwnToHtml, type NameLookup } from './mrkdwn-html.js';
 import { BOT_NAME, SANDBOX_USER, SLACKBOT } from './workspace.js';
 
 /** A message as the page shows it: who sent it, where, and its body already rendered to safe HTML. */

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../shared/html.js';
 import { emojiHtml } from './emoji.js';
 
 /** How mention tokens are named on the page; unknown ids are shown as the id itself. */
@@ -10,16 +11,6 @@ export interface NameLookup {
 const HOLD_OPEN = '\uE000';
 const HOLD_CLOSE = '\uE001';
 const HOLD_PATTERN = /\uE000(\d+)\uE001/g;
-
-/** Escapes text for HTML element content and quoted attribute values. Pure. */
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
 
 /** Slack's three entities, decoded exactly once in one pass (`&amp;lt;` stays the text `&lt;`). Pure. */
 export function unescapeSlack(text: string): string {

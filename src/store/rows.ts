@@ -42,6 +42,11 @@ function workspaceOf(teamId: string, enterpriseId: string | undefined): Workspac
   return enterpriseId ? { teamId, enterpriseId } : { teamId };
 }
 
+/** A workspace as a row names it (team_id, enterprise_id). */
+export const PausedWorkspaceRow = z
+  .object({ team_id: z.string().min(1), enterprise_id: optionalText })
+  .transform((r) => workspaceOf(r.team_id, r.enterprise_id));
+
 export const SubscriptionRowSchema = z
   .object({
     id: z.number().int(),

@@ -33,8 +33,12 @@ export interface SubscriptionStore {
   deactivateChannel(ws: WorkspaceRef, channelId: string, reason: string): Promise<number>;
   /** Pauses every active subscription of the workspace (the app was uninstalled); returns how many. */
   deactivateWorkspace(ws: WorkspaceRef, reason: string): Promise<number>;
-  /** Resumes the workspace's subscriptions paused for `reason` (a re-install); returns how many. */
-  reactivateWorkspace(ws: WorkspaceRef, reason: string): Promise<number>;
+  /** Resumes the workspace's subscriptions paused for `reason` (a re-install); returns how many. */ reactivateWorkspace(
+    ws: WorkspaceRef,
+    reason: string,
+  ): Promise<number>;
+  /** The workspaces with subscriptions paused for `reason` (an organisation's, on its re-install). */
+  pausedWorkspaces(reason: string): Promise<WorkspaceRef[]>;
 }
 
 /** The announced registry and the change-sets that moved it. Not per workspace: the registry is global. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SlackStandin } from '@osm-feature-bot/slack-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningBot } from '../../src/bot.js';
+import type { SingleWorkspaceBot } from '../../src/bot.js';
 import {
   editFile,
   noticesIn,
@@ -49,7 +49,7 @@ if (!disk) process.stderr.write('cannot mount a tmpfs here (not root?): the full
 describe.runIf(disk)('a commit that fails (the disk is full) and later succeeds', () => {
   let standin: SlackStandin;
   let ws: ReturnType<typeof noticeWorkspace>;
-  let bot: RunningBot | undefined;
+  let bot: SingleWorkspaceBot | undefined;
   beforeEach(async () => {
     standin = await SlackStandin.start({ channels: [{ id: 'C0ONE', name: 'one' }] });
     ws = noticeWorkspace();

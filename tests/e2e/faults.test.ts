@@ -6,7 +6,7 @@ import type { Fault, RecordedCall } from '@osm-feature-bot/slack-standin';
 import { SlackStandin } from '@osm-feature-bot/slack-standin';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type BotOptions, type RunningBot, startBot } from '../../src/bot.js';
+import { type BotOptions, type SingleWorkspaceBot, startBot } from '../../src/bot.js';
 import { configFor } from '../harness/bot-config.js';
 import { FAST_RETRIES } from './support/bot-under-test.js';
 
@@ -34,7 +34,7 @@ interface LogLine {
 
 interface FaultyBot {
   standin: SlackStandin;
-  bot: RunningBot;
+  bot: SingleWorkspaceBot;
   logs: LogLine[];
   close(): Promise<void>;
 }

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SlackStandin } from '@osm-feature-bot/slack-standin';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { RunningBot } from '../../src/bot.js';
+import type { SingleWorkspaceBot } from '../../src/bot.js';
 import {
   isPostTo,
   noticesIn,
@@ -20,7 +20,7 @@ interface Served {
 
 let standin: SlackStandin;
 let ws: ReturnType<typeof noticeWorkspace>;
-let bot: RunningBot | undefined;
+let bot: SingleWorkspaceBot | undefined;
 let server: Server;
 let url: string;
 let body: string;

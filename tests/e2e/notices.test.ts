@@ -1,6 +1,6 @@
 import { SlackStandin } from '@osm-feature-bot/slack-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningBot } from '../../src/bot.js';
+import type { SingleWorkspaceBot } from '../../src/bot.js';
 import type { SubscriptionFilter } from '../../src/registry/subscription-filter.js';
 import {
   editFile,
@@ -23,7 +23,7 @@ const CHANNELS = ['C0ONE', 'C0TWO', 'C0PROMO', 'C0REMOVE', 'C0MULTI', 'C0CORE', 
 
 let standin: SlackStandin;
 let ws: ReturnType<typeof noticeWorkspace>;
-let running: RunningBot | undefined;
+let running: SingleWorkspaceBot | undefined;
 let logs: LogCapture;
 
 beforeEach(async () => {
@@ -37,7 +37,7 @@ afterEach(async () => {
   ws.cleanup();
 });
 
-async function start(config: Parameters<typeof startNoticeBot>[2] = {}): Promise<RunningBot> {
+async function start(config: Parameters<typeof startNoticeBot>[2] = {}): Promise<SingleWorkspaceBot> {
   await running?.stop();
   const started = await startNoticeBot(standin, ws, config);
   running = started.bot;
@@ -46,7 +46,7 @@ async function start(config: Parameters<typeof startNoticeBot>[2] = {}): Promise
 }
 
 /** Edits the registry file and waits until the bot has committed the change-set and drained the outbox. */
-async function change(bot: RunningBot, edit: (text: string) => string): Promise<void> {
+async function change(bot: SingleWorkspaceBot, edit: (text: string) => string): Promise<void> {
   const committed = new Promise((resolve) => bot.notices.once('committed', resolve));
   editFile(ws.registryPath, edit);
   await committed;

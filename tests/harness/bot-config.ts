@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Config } from '../../src/config.js';
+import type { SingleWorkspaceConfig } from '../../src/config.js';
 
 /** What a Config needs from a Slack stand-in (or from a bench's environment). */
 export interface SlackTarget {
@@ -12,7 +12,11 @@ export interface SlackTarget {
  * A Config for the real app in HTTP mode against a Slack stand-in: loopback, port 0, the database in `dir`,
  * silent logs. Tests and benchmarks override what they care about.
  */
-export function configFor(slack: SlackTarget, dir: string, overrides: Partial<Config> = {}): Config {
+export function configFor(
+  slack: SlackTarget,
+  dir: string,
+  overrides: Partial<SingleWorkspaceConfig> = {},
+): SingleWorkspaceConfig {
   return {
     mode: { kind: 'http', botToken: slack.botToken, signingSecret: slack.signingSecret },
     slackApiUrl: slack.apiUrl,

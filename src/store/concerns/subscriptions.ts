@@ -1,4 +1,4 @@
-import { canonicalFilterKey, parseRow, SubscriptionRowSchema } from '../rows.js';
+import { canonicalFilterKey, PausedWorkspaceRow, parseRow, SubscriptionRowSchema } from '../rows.js';
 import type { Db } from '../sql/db.js';
 import type { SubscriptionStore } from '../store.js';
 import type { Subscription } from '../types.js';
@@ -70,6 +70,14 @@ export function sqlSubscriptions(db: Db, now: () => number): SubscriptionStore {
          WHERE team_id = @teamId AND active = 0 AND deactivated_reason = @reason`,
         { reason, teamId: ws.teamId },
       ),
+    pausedWorkspaces: async (reason) =>
+      (
+        await db.all(
+          `SELECT DISTINCT team_id, enterprise_id FROM subscriptions
+           WHERE active = 0 AND deactivated_reason = @reason AND team_id <> '' ORDER BY team_id`,
+          { reason },
+        )
+      ).map((row) => parseRow(PausedWorkspaceRow, 'subscriptions', row)),
     deactivateChannel: (ws, channelId, reason) =>
       db.run(
         `UPDATE subscriptions SET active = 0, deactivated_reason = @reason

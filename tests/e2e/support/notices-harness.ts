@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { RecordedCall, SlackStandin, StoredMessage } from '@osm-feature-bot/slack-standin';
 import { type Logger, pino } from 'pino';
-import { type BotOptions, type RunningBot, startBot } from '../../../src/bot.js';
-import type { Config } from '../../../src/config.js';
+import { type BotOptions, type SingleWorkspaceBot, startBot } from '../../../src/bot.js';
+import type { SingleWorkspaceConfig } from '../../../src/config.js';
 import { configFor } from '../../harness/bot-config.js';
 
 /** A temp dir with a copy of the registry fixture and room for the database; removed by cleanup(). */
@@ -60,9 +60,9 @@ function capture(): { log: Logger; logs: LogCapture } {
 export async function startNoticeBot(
   standin: SlackStandin,
   ws: { registryPath: string; databaseUrl: string },
-  config: Partial<Config> = {},
+  config: Partial<SingleWorkspaceConfig> = {},
   opts: BotOptions = {},
-): Promise<{ bot: RunningBot; logs: LogCapture }> {
+): Promise<{ bot: SingleWorkspaceBot; logs: LogCapture }> {
   const { log, logs } = capture();
   const full = configFor(standin, '.', {
     logLevel: 'info',

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { BOT_SCOPES } from '../../../src/install/bot-scopes.js';
+import { REDIRECT_PATH } from '../../../src/install/install-routes.js';
 import { REGISTERED } from '../../../src/listeners/index.js';
 
 const ManifestSchema = z.object({
@@ -18,11 +20,16 @@ const ManifestSchema = z.object({
     }),
     unfurl_domains: z.array(z.string()).max(5).default([]),
   }),
-  oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()) }) }),
+  oauth_config: z.object({
+    redirect_urls: z.array(z.url()).min(1),
+    scopes: z.object({ bot: z.array(z.string()) }),
+  }),
   settings: z.object({
     event_subscriptions: z.object({ bot_events: z.array(z.string()) }),
     interactivity: z.object({ is_enabled: z.boolean() }),
     socket_mode_enabled: z.literal(true),
+    org_deploy_enabled: z.boolean(),
+    token_rotation_enabled: z.boolean(),
   }),
 });
 
@@ -34,6 +41,8 @@ const SCOPES_FOR: Record<string, string[]> = {
   'message.im': ['im:history'],
   app_home_opened: [],
   link_shared: ['links:read'],
+  app_uninstalled: [],
+  tokens_revoked: [],
 };
 
 describe('manifest.yml agrees with the registered listeners', () => {
@@ -57,6 +66,20 @@ describe('manifest.yml agrees with the registered listeners', () => {
       ...REGISTERED.events.flatMap((e) => SCOPES_FOR[e] ?? [`unknown:${e}`]),
     ]);
     for (const scope of needed) expect(manifest.oauth_config.scopes.bot).toContain(scope);
+  });
+
+  it('asks for the same bot scopes when installed through OAuth as the manifest grants', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
+  });
+
+  it('sends the browser back to the route that finishes an install', () => {
+    for (const url of manifest.oauth_config.redirect_urls) expect(new URL(url).pathname).toBe(REDIRECT_PATH);
+  });
+
+  it('subscribes to the org-wide access events exactly when the app can be installed org-wide', () => {
+    const events = manifest.settings.event_subscriptions.bot_events;
+    for (const e of REGISTERED.orgEvents)
+      expect(events.includes(e)).toBe(manifest.settings.org_deploy_enabled);
   });
 
   it('turns the Home tab on exactly when the app draws it on app_home_opened', () => {

@@ -1,6 +1,7 @@
 import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, classifySendError, DEFAULT_BACKOFF } from '../../../src/notices/retry-policy.js';
+import { NotInstalledError } from '../../../src/shared/not-installed.js';
 
 const platform = (error: string) => new webApi.WebAPIPlatformError({ ok: false, error });
 
@@ -10,7 +11,8 @@ describe('classifySendError', () => {
     ['channel_not_found', platform('channel_not_found'), 'channel_gone'],
     ['not_in_channel', platform('not_in_channel'), 'channel_gone'],
     ['is_archived', platform('is_archived'), 'channel_gone'],
-    ['account_inactive', platform('account_inactive'), 'channel_gone'],
+    ['account_inactive', platform('account_inactive'), 'auth'],
+    ['no installation', new NotInstalledError('T0GONE'), 'auth'],
     ['invalid_auth (the token, not the channel)', platform('invalid_auth'), 'auth'],
     ['token_revoked', platform('token_revoked'), 'auth'],
     ['invalid_blocks', platform('invalid_blocks'), 'rejected'],

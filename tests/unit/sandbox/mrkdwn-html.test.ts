@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  escapeHtml,
-  mrkdwnToHtml,
-  plainTextToHtml,
-  unescapeSlack,
-} from '../../../src/sandbox/mrkdwn-html.js';
+import { mrkdwnToHtml, plainTextToHtml, unescapeSlack } from '../../../src/sandbox/mrkdwn-html.js';
+import { escapeHtml } from '../../../src/shared/html.js';
 
 const names = {
   userName: (id: string) => ({ UBOT: 'osm-feature', U0USER: 'You' })[id],

@@ -447,7 +447,9 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expect(await store.subscriptions.deactivateChannel(A, 'C2', 'channel archived')).toBe(1);
         expect(await store.subscriptions.deactivateWorkspace(A, 'app uninstalled')).toBe(1);
         expect((await store.subscriptions.listActive()).map((s) => s.workspace)).toEqual([B]);
+        expect(await store.subscriptions.pausedWorkspaces('app uninstalled')).toEqual([A]);
         expect(await store.subscriptions.reactivateWorkspace(A, 'app uninstalled')).toBe(1);
+        expect(await store.subscriptions.pausedWorkspaces('app uninstalled')).toEqual([]);
         const active = await store.subscriptions.list(A);
         expect(active.map((s) => s.channelId)).toEqual(['C1']);
       });

@@ -2,8 +2,11 @@ import { format } from 'node:util';
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import { type Logger, pino } from 'pino';
 
-/** Anything that looks like a Slack token, whether or not we know its value. */
-const TOKEN_PATTERN = /\bx(?:ox[abprs]|app)-[A-Za-z0-9-]+/g;
+/**
+ * Anything that looks like a Slack token, whether or not we know its value: bot, user, app-level and
+ * configuration tokens, rotating access tokens (xoxe.xoxb-…) and refresh tokens (xoxe-…).
+ */
+const TOKEN_PATTERN = /\bx(?:ox[abprse](?:\.xox[bp])?|app)-[A-Za-z0-9-]+/g;
 
 export const REDACT_PATHS = [
   'token',

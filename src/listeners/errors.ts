@@ -1,9 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
+import { isNotInstalled } from '../shared/not-installed.js';
 import { isStoreUnavailable } from '../store/errors.js';
 import type { ListenerDeps } from './deps.js';
 
 const APOLOGY = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
+const NOT_INSTALLED =
+  'osm-feature is not installed in this workspace (or was removed from it), so I can’t answer here. A workspace admin can add it again from its install page.';
 const STORE_DOWN =
   'Sorry, I can’t reach my database right now, so I couldn’t do that, and nothing was changed. Questions about features still work; please try this again in a minute.';
 
@@ -23,11 +26,18 @@ export function registerErrorHandler(app: App, deps: ListenerDeps): void {
   app.error(async ({ error, body, context }: ExtendedErrorHandlerArgs) => {
     const b: Record<string, unknown> =
       typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-    deps.log.error(
-      { err: error, team: context.teamId, event_id: b.event_id, command: b.command },
-      'listener failed',
-    );
-    const apology = storeDown(error) ? STORE_DOWN : APOLOGY;
+    const notInstalled = isNotInstalled(error);
+    if (notInstalled)
+      deps.log.info(
+        { team: context.teamId, enterprise: context.enterpriseId },
+        'a request from a workspace without the app',
+      );
+    else
+      deps.log.error(
+        { err: error, team: context.teamId, event_id: b.event_id, command: b.command },
+        'listener failed',
+      );
+    const apology = notInstalled ? NOT_INSTALLED : storeDown(error) ? STORE_DOWN : APOLOGY;
     try {
       if (typeof b.response_url === 'string') {
         await fetch(b.response_url, {

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { RecordedCall, SlackStandin, StoredMessage } from '@osm-feature-bot/slack-standin';
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
 import { type BotOptions, type SingleWorkspaceBot, startBot } from '../../../src/bot.js';
 import type { SingleWorkspaceConfig } from '../../../src/config.js';
+import { createLogger } from '../../../src/logger.js';
 import { configFor } from '../../harness/bot-config.js';
 
 /** A temp dir with a copy of the registry fixture and room for the database; removed by cleanup(). */
@@ -33,7 +34,11 @@ export interface LogCapture {
   logged(text: string): Promise<void>;
 }
 
-function capture(): { log: Logger; logs: LogCapture } {
+/** A pino logger writing into memory, with a way to wait for a line. */
+export function captureLogs(
+  level: 'info' | 'debug' = 'info',
+  secrets: readonly string[] = [],
+): { log: Logger; logs: LogCapture } {
   const lines: string[] = [];
   const events = new EventEmitter();
   const stream = new Writable({
@@ -53,7 +58,7 @@ function capture(): { log: Logger; logs: LogCapture } {
       events.on('line', look);
       look();
     });
-  return { log: pino({ level: 'info' }, stream), logs: { lines, logged } };
+  return { log: createLogger({ level, secrets, destination: stream }), logs: { lines, logged } };
 }
 
 /** The real bot in HTTP mode against `standin`, on a workspace; the stand-in is pointed at it. */
@@ -63,7 +68,7 @@ export async function startNoticeBot(
   config: Partial<SingleWorkspaceConfig> = {},
   opts: BotOptions = {},
 ): Promise<{ bot: SingleWorkspaceBot; logs: LogCapture }> {
-  const { log, logs } = capture();
+  const { log, logs } = captureLogs();
   const full = configFor(standin, '.', {
     logLevel: 'info',
     registryPath: ws.registryPath,

@@ -20,7 +20,8 @@ describe('logger', () => {
     log.info(
       { token: 'xoxb-123-abc', headers: { authorization: 'Bearer xoxb-123-abc' } },
       'calling with xoxb-999-zzz',
-    );    log.info({ detail: 'the secret is s3cr3t-signing' }, 'and xapp-1-A0-123');
+    );
+    log.info({ detail: 'the secret is s3cr3t-signing' }, 'and xapp-1-A0-123');
     log.info({ body: 'refresh_token=xoxe-1-My0xLTE&token=xoxe.xoxb-1-MS0yLTM' }, 'rotating tokens');
     const out = lines.join('');
     expect(out).not.toMatch(/xoxb-|xapp-|xoxe|s3cr3t-signing/);

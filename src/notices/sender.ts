@@ -176,6 +176,8 @@ export class OutboxSender {
       ({ ts } = await this.opts.slack.post(row.workspace, { channel: row.channelId, ...payload, metadata }));
     } catch (err) {
       this.finished(pacer, slot, false);
+      // The post may have landed even though its answer did not: a history read from before it is stale.
+      this.reconciler.forget(row.workspace, row.channelId);
       await this.onFailure(row, err);
       return;
     }

@@ -197,6 +197,24 @@ describe('OutboxSender', () => {
     ]);
   });
 
+  it('a taken-over row whose own post then loses its answer: the channel is read again, not from before the post', async () => {
+    await queue('cs-1', ['C1']);
+    // The dead replica claimed the row and died before posting: the check before posting finds nothing.
+    await store.outbox.claim({ worker: 'dead', leaseMs: 300, limit: 1 });
+    await startSender((req, n) => {
+      if (n === 1)
+        throw new webApi.WebAPIRequestError(
+          Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+        );
+      return { ts: `ts-${req.channel}` };
+    }).whenIdle();
+    // A history read cached from before the post would not show it, and the row would be posted twice.
+    expect(posts).toHaveLength(1);
+    expect(await store.outbox.rows()).toMatchObject([
+      { channelId: 'C1', status: 'sent', outcome: 'reconciled' },
+    ]);
+  });
+
   it('two senders on one outbox never post a row twice', async () => {
     await queue(
       'cs-1',

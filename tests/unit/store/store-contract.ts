@@ -151,6 +151,20 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expect(await store.subscriptions.list(B, { channelId: 'C1' })).toHaveLength(1);
       });
 
+      it('two handles adding the same subscriptions at once (replicas starting together): one each, no error', async () => {
+        const other = await another();
+        const channels = Array.from({ length: 30 }, (_, i) => `C${i}`);
+        const results = await Promise.all(
+          channels.flatMap((channelId) =>
+            [store, other].map((s) =>
+              s.subscriptions.add(A, { channelId, filter: FEATURE, createdBy: 'U1' }),
+            ),
+          ),
+        );
+        expect(results.filter((r) => r.created)).toHaveLength(channels.length);
+        expect(await store.subscriptions.list(A)).toHaveLength(channels.length);
+      });
+
       it('deactivates a channel; re-adding reactivates the same subscription', async () => {
         const { subscription } = await add(A, 'C1');
         await add(B, 'C1');

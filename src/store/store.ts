@@ -65,6 +65,11 @@ export interface OutboxStore {
    * out at a time, and channels or workspaces paused by `Pacing` are skipped. Oldest first.
    */
   claim(query: { worker: string; leaseMs: number; limit: number; now?: number }): Promise<OutboxRow[]>;
+  /**
+   * Extends `worker`'s lease on a row it still holds to `leaseMs` from now (a post about to start after a long
+   * wait for its slot); false when the row is no longer the worker's (another replica took it over).
+   */
+  renew(id: number, worker: string, leaseMs: number, now?: number): Promise<boolean>;
   /** Ends a claim; false (and nothing written) when `worker` no longer holds the row's lease. */
   settle(id: number, worker: string, settlement: Settlement, pacing?: Pacing, now?: number): Promise<boolean>;
   /** Ordered by id. */

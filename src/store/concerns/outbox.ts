@@ -95,6 +95,12 @@ export function sqlOutbox(db: Db, clock: () => number): OutboxStore {
         return taken;
       }, 'claim');
     },
+    renew: async (id, worker, leaseMs, now = clock()) =>
+      (await db.run(
+        `UPDATE outbox SET lease_until = @until, updated_at = @now
+         WHERE id = @id AND status = 'sending' AND lease_owner = @worker`,
+        { id, worker, until: now + leaseMs, now },
+      )) === 1,
     settle: (id, worker, settlement, pacing = {}, now = clock()) =>
       db.transaction(async (tx) => {
         const p = settleParams(settlement);

@@ -305,13 +305,13 @@ export class OutboxSender {
   private async holdLease(row: OutboxRow): Promise<boolean> {
     const now = this.now();
     if ((row.leaseUntil ?? 0) - now >= this.tuning.leaseMs / 2) return true;
-    if (await this.opts.store.outbox.renew(row.id, this.worker, this.tuning.leaseMs, now)) {
+    if (await this.opts.store.outbox.renew(row, this.worker, this.tuning.leaseMs, now)) {
       row.leaseUntil = now + this.tuning.leaseMs;
       return true;
     }
     this.opts.log.info(
       { outboxId: row.id, channel: row.channelId },
-      'a notice waited past its lease and another replica took it over; leaving it to that one',
+      'a notice waited past its lease and was claimed again (by another replica or this one); leaving it to that claim',
     );
     return false;
   }

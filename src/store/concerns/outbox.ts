@@ -95,11 +95,12 @@ export function sqlOutbox(db: Db, clock: () => number): OutboxStore {
         return taken;
       }, 'claim');
     },
-    renew: async (id, worker, leaseMs, now = clock()) =>
+    renew: async (claim, worker, leaseMs, now = clock()) =>
+      // Every claim counts an attempt, so the count tells this claim from a later one by the same worker.
       (await db.run(
         `UPDATE outbox SET lease_until = @until, updated_at = @now
-         WHERE id = @id AND status = 'sending' AND lease_owner = @worker`,
-        { id, worker, until: now + leaseMs, now },
+         WHERE id = @id AND status = 'sending' AND lease_owner = @worker AND attempts = @attempts`,
+        { id: claim.id, attempts: claim.attempts, worker, until: now + leaseMs, now },
       )) === 1,
     settle: (id, worker, settlement, pacing = {}, now = clock()) =>
       db.transaction(async (tx) => {

@@ -362,23 +362,26 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         ]);
       });
 
-      it('renews a lease for its holder only, and not once another replica has taken the row over', async () => {
+      it('renews the lease of one claim only: not another worker’s, not after a later claim took the row', async () => {
         await queue('cs1', [[A, 'C1']]);
         const t = Date.now() + 1_000;
-        const [held] = await store.outbox.claim({ worker: 'w1', leaseMs: 1_000, limit: 1, now: t });
-        const id = must(held).id;
-        expect(await store.outbox.renew(id, 'intruder', 1_000, t + 500)).toBe(false);
-        expect(await store.outbox.renew(id, 'w1', 1_000, t + 900)).toBe(true);
+        const held = must((await store.outbox.claim({ worker: 'w1', leaseMs: 1_000, limit: 1, now: t }))[0]);
+        expect(await store.outbox.renew(held, 'intruder', 1_000, t + 500)).toBe(false);
+        expect(await store.outbox.renew(held, 'w1', 1_000, t + 900)).toBe(true);
         // Renewed to t + 1,900: nobody may take it at t + 1,500.
         expect(await store.outbox.claim({ worker: 'w2', leaseMs: LEASE, limit: 1, now: t + 1_500 })).toEqual(
           [],
         );
-        const [taken] = await store.outbox.claim({ worker: 'w2', leaseMs: LEASE, limit: 1, now: t + 1_901 });
-        expect(taken).toMatchObject({ id, leaseOwner: 'w2' });
-        expect(await store.outbox.renew(id, 'w1', 1_000, t + 2_000)).toBe(false);
-        expect(await store.outbox.rows()).toMatchObject([
-          { leaseOwner: 'w2', leaseUntil: t + 1_901 + LEASE },
-        ]);
+        // The same worker claims it again once the lease passed: the first claim is over.
+        const again = must(
+          (await store.outbox.claim({ worker: 'w1', leaseMs: 1_000, limit: 1, now: t + 1_901 }))[0],
+        );
+        expect(again).toMatchObject({ id: held.id, attempts: held.attempts + 1 });
+        expect(await store.outbox.renew(held, 'w1', 1_000, t + 2_000)).toBe(false);
+        expect(await store.outbox.renew(again, 'w1', 1_000, t + 2_000)).toBe(true);
+        const [taken] = await store.outbox.claim({ worker: 'w2', leaseMs: LEASE, limit: 1, now: t + 3_001 });
+        expect(taken).toMatchObject({ id: held.id, leaseOwner: 'w2' });
+        expect(await store.outbox.renew(again, 'w1', 1_000, t + 3_002)).toBe(false);
       });
 
       it('shares pacing: a paused channel or workspace is skipped by every claimer until the pause ends', async () => {

@@ -20,12 +20,12 @@ const UNBLOCKED = `o.team_id <> ''
 
 /**
  * Due rows, oldest first, in two queries that each walk an index in order and stop at @scan rows: pending
- * rows through outbox_pending_order (status, created_at, id), rows whose lease expired through outbox_due.
- * The unary plus keeps SQLite's planner off outbox_due for the pending rows (a range on not_before, then a
- * sort of every due row); PostgreSQL reads it as the number it is.
- * One query with an OR of both made every claim sort every pending row (a claim cost grew with the
- * fan-out: 8 ms on SQLite and 20 ms on PostgreSQL with 5,000 rows pending, and a sender claims after each
- * post). Legacy rows (no workspace yet) wait until a single-workspace bot adopts them.
+ * rows through outbox_pending_order (status, created_at, id), and rows whose lease expired (few: at most
+ * the rows out on a lease). One query with an OR of both sorted every due pending row on every claim, and
+ * a sender claims after each post: a claim cost 8 ms on SQLite and 20-40 ms on PostgreSQL with 5,000 rows
+ * pending. The unary plus keeps SQLite's planner off outbox_due (status, not_before) for the pending rows,
+ * which would range over not_before and sort; PostgreSQL reads it as the number it is. Legacy rows (no
+ * workspace yet) wait until a single-workspace bot adopts them.
  */
 const DUE_PENDING = `SELECT o.id, o.team_id, o.channel_id, o.created_at FROM outbox o
   WHERE o.status = 'pending' AND +o.not_before <= @now AND ${UNBLOCKED}

@@ -167,6 +167,10 @@ export class OutboxSender {
       return;
     }
     if (row.uncertain && (await this.reconcile(row, pacer, slot))) return;
+    if (!(await this.holdLease(row))) {
+      this.finished(pacer, slot, false);
+      return;
+    }
     let ts: string;
     try {
       const metadata = {
@@ -290,6 +294,26 @@ export class OutboxSender {
       error: outcome.settlement.error,
       deactivated: outcome.deactivateChannel,
     });
+  }
+
+  /**
+   * Whether the row is still ours to post, with at least half a lease left for the post (keep leaseMs above
+   * twice the sending client's timeout). A row can wait for its slot (a 429 pause, a learned budget) or a
+   * history read longer than its lease; by then another replica may have taken it over and posted it, and
+   * posting it here too would send it twice. So the lease is renewed first, and a lost one means hands off.
+   */
+  private async holdLease(row: OutboxRow): Promise<boolean> {
+    const now = this.now();
+    if ((row.leaseUntil ?? 0) - now >= this.tuning.leaseMs / 2) return true;
+    if (await this.opts.store.outbox.renew(row, this.worker, this.tuning.leaseMs, now)) {
+      row.leaseUntil = now + this.tuning.leaseMs;
+      return true;
+    }
+    this.opts.log.info(
+      { outboxId: row.id, channel: row.channelId },
+      'a notice waited past its lease and was claimed again (by another replica or this one); leaving it to that claim',
+    );
+    return false;
   }
 
   /** Settles a row we hold; false when our lease had already passed to another replica. */

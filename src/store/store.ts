@@ -65,6 +65,17 @@ export interface OutboxStore {
    * out at a time, and channels or workspaces paused by `Pacing` are skipped. Oldest first.
    */
   claim(query: { worker: string; leaseMs: number; limit: number; now?: number }): Promise<OutboxRow[]>;
+  /**
+   * Extends the lease of one claim (the row as `claim` returned it: its id and attempt count) to `leaseMs`
+   * from now, for a post about to start after a long wait; false when that claim is over: another replica,
+   * or a later claim by the same worker, took the row after the lease passed.
+   */
+  renew(
+    claim: Pick<OutboxRow, 'id' | 'attempts'>,
+    worker: string,
+    leaseMs: number,
+    now?: number,
+  ): Promise<boolean>;
   /** Ends a claim; false (and nothing written) when `worker` no longer holds the row's lease. */
   settle(id: number, worker: string, settlement: Settlement, pacing?: Pacing, now?: number): Promise<boolean>;
   /** Ordered by id. */

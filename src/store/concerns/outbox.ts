@@ -10,21 +10,39 @@ const PendingRow = z.object({ n: z.number().int(), oldest: z.number().int().null
 /** How many due rows a claim looks at to find `limit` distinct channels. */
 const SCAN_FACTOR = 4;
 
-/**
- * Due rows, oldest first, that no pause holds back and whose channel has no row out on a live lease. Legacy
- * rows (no workspace yet) wait until a single-workspace bot adopts them.
- */
-const DUE = `SELECT o.id, o.team_id, o.channel_id FROM outbox o
-  WHERE o.team_id <> ''
-    AND ((o.status = 'pending' AND o.not_before <= @now) OR (o.status = 'sending' AND o.lease_until < @now))
+/** A due row no pause holds back and whose channel has no row out on a live lease. */
+const UNBLOCKED = `o.team_id <> ''
     AND NOT EXISTS (SELECT 1 FROM outbox b WHERE b.team_id = o.team_id AND b.channel_id = o.channel_id
       AND b.status = 'sending' AND b.lease_until >= @now)
     AND NOT EXISTS (SELECT 1 FROM channel_pace p WHERE p.team_id = o.team_id AND p.channel_id = o.channel_id
       AND p.not_before > @now)
-    AND NOT EXISTS (SELECT 1 FROM workspace_pause w WHERE w.team_id = o.team_id AND w.not_before > @now)
+    AND NOT EXISTS (SELECT 1 FROM workspace_pause w WHERE w.team_id = o.team_id AND w.not_before > @now)`;
+
+/**
+ * Due rows, oldest first, in two queries that each walk an index in order and stop at @scan rows: pending
+ * rows through outbox_pending_order (status, created_at, id), and rows whose lease expired (few: at most
+ * the rows out on a lease). One query with an OR of both sorted every due pending row on every claim, and
+ * a sender claims after each post: a claim cost 8 ms on SQLite and 20-40 ms on PostgreSQL with 5,000 rows
+ * pending. The unary plus keeps SQLite's planner off outbox_due (status, not_before) for the pending rows,
+ * which would range over not_before and sort; PostgreSQL reads it as the number it is. Legacy rows (no
+ * workspace yet) wait until a single-workspace bot adopts them.
+ */
+const DUE_PENDING = `SELECT o.id, o.team_id, o.channel_id, o.created_at FROM outbox o
+  WHERE o.status = 'pending' AND +o.not_before <= @now AND ${UNBLOCKED}
+  ORDER BY o.status, o.created_at, o.id LIMIT @scan`;
+const DUE_EXPIRED = `SELECT o.id, o.team_id, o.channel_id, o.created_at FROM outbox o
+  WHERE o.status = 'sending' AND o.lease_until < @now AND ${UNBLOCKED}
   ORDER BY o.created_at, o.id LIMIT @scan`;
 
-const Candidate = z.object({ id: z.number().int(), team_id: z.string(), channel_id: z.string() });
+const Candidate = z.object({
+  id: z.number().int(),
+  team_id: z.string(),
+  channel_id: z.string(),
+  created_at: z.number().int(),
+});
+type Candidate = z.infer<typeof Candidate>;
+
+const oldestFirst = (a: Candidate, b: Candidate): number => a.created_at - b.created_at || a.id - b.id;
 
 /** A row taken over after its lease expired may already be in Slack: it comes back uncertain. */
 const TAKE = `UPDATE outbox SET
@@ -79,9 +97,13 @@ export function sqlOutbox(db: Db, clock: () => number): OutboxStore {
       if (!(limit >= 1)) return Promise.resolve([]);
       return db.transaction(async (tx) => {
         const lockRows = tx.dialect === 'postgres' ? ' FOR UPDATE OF o SKIP LOCKED' : '';
-        const candidates = (await tx.all(DUE + lockRows, { now, scan: Math.floor(limit) * SCAN_FACTOR })).map(
-          (r) => parseRow(Candidate, 'outbox', r),
-        );
+        // Right after a commit the table's statistics still describe it without the new rows, and
+        // PostgreSQL plans a sort of every pending row; walking the index in order stops at @scan rows.
+        if (tx.dialect === 'postgres') await tx.run('SET LOCAL enable_sort = off');
+        const params = { now, scan: Math.floor(limit) * SCAN_FACTOR };
+        const due = async (sql: string) =>
+          (await tx.all(sql + lockRows, params)).map((r) => parseRow(Candidate, 'outbox', r));
+        const candidates = [...(await due(DUE_EXPIRED)), ...(await due(DUE_PENDING))].sort(oldestFirst);
         const channels = new Set<string>();
         const taken: OutboxRow[] = [];
         for (const c of candidates) {
@@ -95,6 +117,13 @@ export function sqlOutbox(db: Db, clock: () => number): OutboxStore {
         return taken;
       }, 'claim');
     },
+    renew: async (claim, worker, leaseMs, now = clock()) =>
+      // Every claim counts an attempt, so the count tells this claim from a later one by the same worker.
+      (await db.run(
+        `UPDATE outbox SET lease_until = @until, updated_at = @now
+         WHERE id = @id AND status = 'sending' AND lease_owner = @worker AND attempts = @attempts`,
+        { id: claim.id, attempts: claim.attempts, worker, until: now + leaseMs, now },
+      )) === 1,
     settle: (id, worker, settlement, pacing = {}, now = clock()) =>
       db.transaction(async (tx) => {
         const p = settleParams(settlement);

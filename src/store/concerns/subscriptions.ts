@@ -10,22 +10,16 @@ export function sqlSubscriptions(db: Db, now: () => number): SubscriptionStore {
   const byKey = `SELECT * FROM subscriptions WHERE team_id = @teamId AND channel_id = @channelId AND filter_key = @filterKey`;
   return {
     add: (ws, input) =>
-      // One write transaction, so two replicas cannot both read "absent" and then race to insert.
+      // Insert-if-absent first: on PostgreSQL (READ COMMITTED) two replicas adding the same subscription at
+      // once would both read "absent" and one insert would fail on the unique index; ON CONFLICT waits for
+      // the other's commit and skips. SQLite's write transaction serialises them anyway.
       db.transaction(async (tx) => {
         const filterKey = canonicalFilterKey(input.filter);
         const key = { teamId: ws.teamId, channelId: input.channelId, filterKey };
-        const existing = await tx.get(byKey, key);
-        if (existing !== undefined) {
-          const sub = toSubscription(existing);
-          if (sub.active) return { subscription: sub, created: false };
-          await tx.run('UPDATE subscriptions SET active = 1, deactivated_reason = NULL WHERE id = @id', {
-            id: sub.id,
-          });
-          return { subscription: toSubscription(await tx.get(byKey, key)), created: false };
-        }
-        await tx.run(
+        const inserted = await tx.run(
           `INSERT INTO subscriptions (team_id, enterprise_id, channel_id, filter_key, created_by, created_at, source)
-           VALUES (@teamId, @enterpriseId, @channelId, @filterKey, @createdBy, @createdAt, @source)`,
+           VALUES (@teamId, @enterpriseId, @channelId, @filterKey, @createdBy, @createdAt, @source)
+           ON CONFLICT (team_id, channel_id, filter_key) DO NOTHING`,
           {
             ...key,
             enterpriseId: ws.enterpriseId ?? null,
@@ -34,7 +28,13 @@ export function sqlSubscriptions(db: Db, now: () => number): SubscriptionStore {
             source: input.source ?? 'command',
           },
         );
-        return { subscription: toSubscription(await tx.get(byKey, key)), created: true };
+        if (inserted > 0) return { subscription: toSubscription(await tx.get(byKey, key)), created: true };
+        const sub = toSubscription(await tx.get(byKey, key));
+        if (sub.active) return { subscription: sub, created: false };
+        await tx.run('UPDATE subscriptions SET active = 1, deactivated_reason = NULL WHERE id = @id', {
+          id: sub.id,
+        });
+        return { subscription: toSubscription(await tx.get(byKey, key)), created: false };
       }),
     remove: async (ws, channelId, filter) =>
       filter === undefined

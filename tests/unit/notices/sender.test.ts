@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OutboxSender } from '../../../src/notices/sender.js';
 import type {
   HistoryMessage,
+  NoticeSlack as OutboxSenderSlack,
   PostRequest,
   SenderEvent,
   SenderTuning,
@@ -213,6 +214,53 @@ describe('OutboxSender', () => {
     expect(await store.outbox.rows()).toMatchObject([
       { channelId: 'C1', status: 'sent', outcome: 'reconciled' },
     ]);
+  });
+
+  it('a row that waited past its lease is left to the replica that took it over, not posted again', async () => {
+    await queue('cs-1', ['C1']);
+    // A dead replica claimed the row and died: whoever takes it reads the channel first.
+    await store.outbox.claim({ worker: 'dead', leaseMs: 1, limit: 1 });
+    // Each sender's clock: the slow one's read outlives its 200 ms lease, which the other one sees passed.
+    let slowLate = 10;
+    let slowReading: () => void = () => undefined;
+    const reading = new Promise<void>((resolve) => {
+      slowReading = resolve;
+    });
+    let fastPosted: () => void = () => undefined;
+    const posted = new Promise<void>((resolve) => {
+      fastPosted = resolve;
+    });
+    const sender = (worker: string, now: () => number, slack: OutboxSenderSlack): OutboxSender => {
+      const s = new OutboxSender({ store, log, worker, now, tuning: { ...FAST, leaseMs: 200 }, slack });
+      senders.push(s);
+      s.kick();
+      return s;
+    };
+    const slow = sender('slow', () => Date.now() + slowLate, {
+      post: async (_ws, req) => {
+        posts.push({ ...req, at: Date.now(), team: 'slow' });
+        return { ts: '1.1' };
+      },
+      // Its history read answers from before the other replica's post, after its lease has passed.
+      history: async () => {
+        slowReading();
+        await posted;
+        slowLate = 310;
+        return [];
+      },
+    });
+    await reading;
+    const fast = sender('fast', () => Date.now() + 310, {
+      post: async (_ws, req) => {
+        posts.push({ ...req, at: Date.now(), team: 'fast' });
+        fastPosted();
+        return { ts: '2.2' };
+      },
+      history: async () => [],
+    });
+    await Promise.all([fast.whenIdle(), slow.whenIdle()]);
+    expect(posts.map((p) => p.team)).toEqual(['fast']);
+    expect(await store.outbox.rows()).toMatchObject([{ status: 'sent', slackTs: '2.2' }]);
   });
 
   it('two senders on one outbox never post a row twice', async () => {

@@ -151,6 +151,20 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expect(await store.subscriptions.list(B, { channelId: 'C1' })).toHaveLength(1);
       });
 
+      it('two handles adding the same subscriptions at once (replicas starting together): one each, no error', async () => {
+        const other = await another();
+        const channels = Array.from({ length: 30 }, (_, i) => `C${i}`);
+        const results = await Promise.all(
+          channels.flatMap((channelId) =>
+            [store, other].map((s) =>
+              s.subscriptions.add(A, { channelId, filter: FEATURE, createdBy: 'U1' }),
+            ),
+          ),
+        );
+        expect(results.filter((r) => r.created)).toHaveLength(channels.length);
+        expect(await store.subscriptions.list(A)).toHaveLength(channels.length);
+      });
+
       it('deactivates a channel; re-adding reactivates the same subscription', async () => {
         const { subscription } = await add(A, 'C1');
         await add(B, 'C1');
@@ -346,6 +360,28 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expect(await store.outbox.rows()).toMatchObject([
           { status: 'sent', outcome: 'reconciled', uncertain: false },
         ]);
+      });
+
+      it('renews the lease of one claim only: not another worker’s, not after a later claim took the row', async () => {
+        await queue('cs1', [[A, 'C1']]);
+        const t = Date.now() + 1_000;
+        const held = must((await store.outbox.claim({ worker: 'w1', leaseMs: 1_000, limit: 1, now: t }))[0]);
+        expect(await store.outbox.renew(held, 'intruder', 1_000, t + 500)).toBe(false);
+        expect(await store.outbox.renew(held, 'w1', 1_000, t + 900)).toBe(true);
+        // Renewed to t + 1,900: nobody may take it at t + 1,500.
+        expect(await store.outbox.claim({ worker: 'w2', leaseMs: LEASE, limit: 1, now: t + 1_500 })).toEqual(
+          [],
+        );
+        // The same worker claims it again once the lease passed: the first claim is over.
+        const again = must(
+          (await store.outbox.claim({ worker: 'w1', leaseMs: 1_000, limit: 1, now: t + 1_901 }))[0],
+        );
+        expect(again).toMatchObject({ id: held.id, attempts: held.attempts + 1 });
+        expect(await store.outbox.renew(held, 'w1', 1_000, t + 2_000)).toBe(false);
+        expect(await store.outbox.renew(again, 'w1', 1_000, t + 2_000)).toBe(true);
+        const [taken] = await store.outbox.claim({ worker: 'w2', leaseMs: LEASE, limit: 1, now: t + 3_001 });
+        expect(taken).toMatchObject({ id: held.id, leaseOwner: 'w2' });
+        expect(await store.outbox.renew(again, 'w1', 1_000, t + 3_002)).toBe(false);
       });
 
       it('shares pacing: a paused channel or workspace is skipped by every claimer until the pause ends', async () => {

@@ -143,6 +143,16 @@ export class SocketModeServer {
     for (const ws of this.clients) ws.send(JSON.stringify({ type: 'disconnect', reason, debug_info: {} }));
   }
 
+  /** Drops every connection without a close handshake, as a network failure or a Slack restart does. */
+  drop(): void {
+    for (const ws of this.clients) ws.terminate();
+  }
+
+  /** How many clients are connected now. */
+  get connectionCount(): number {
+    return this.clients.filter((c) => c.readyState === c.OPEN).length;
+  }
+
   close(): Promise<void> {
     for (const [id, p] of this.pending) {
       clearTimeout(p.timer);

@@ -20,10 +20,7 @@ export async function answerResolved(
 ): Promise<TextAnswer> {
   const { intent, answer } = resolved;
   ctx.log.debug({ intent: intent.kind }, 'parsed intent');
-  if (answer) {
-    noteAnswer(answer);
-    return { answer, privateToAsker: false };
-  }
+  if (answer) return { answer, privateToAsker: false };
   if (isQuestion(intent)) throw new Error('a question was cached without its answer');
   return { answer: await deps.subscriptions.runCommand(intent, ctx), privateToAsker: true };
 }
@@ -38,9 +35,9 @@ const NOT_FOUND: ReadonlySet<Answer['kind']> = new Set([
   'not-understood',
 ]);
 
-/** Notes on the current request whether its answer found what was asked for. */
-export function noteAnswer(answer: Answer): void {
-  noteRequestOutcome(NOT_FOUND.has(answer.kind) ? 'not_found' : 'answered');
+/** Notes on the request (by its body) whether its answer found what was asked for. */
+export function noteAnswer(body: unknown, answer: Answer): void {
+  noteRequestOutcome(body, NOT_FOUND.has(answer.kind) ? 'not_found' : 'answered');
 }
 
 /** The one path from typed text to an answer, shared by the command, mentions and DMs. */

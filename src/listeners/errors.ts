@@ -27,7 +27,7 @@ export function registerErrorHandler(app: App, deps: ListenerDeps): void {
   app.error(async ({ error, body, context }: ExtendedErrorHandlerArgs) => {
     const b: Record<string, unknown> =
       typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-    noteRequestOutcome('error');
+    noteRequestOutcome(body, 'error');
     const notInstalled = isNotInstalled(error);
     if (notInstalled)
       deps.log.info(

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { App, ReceiverEvent } from '@slack/bolt';
-import { withRequestOutcome } from '../shared/request-outcome.js';
+import { trackRequestOutcome } from '../shared/request-outcome.js';
 import type { BotMetrics, RequestKind, RequestOutcome } from './metrics.js';
 
 const EVENT_KINDS: Readonly<Record<string, RequestKind>> = {
@@ -52,9 +52,11 @@ export function instrumentRequests(app: App, metrics: BotMetrics): void {
         return ack(response);
       },
     };
+    const noted = trackRequestOutcome(event.body);
     let outcome: RequestOutcome = 'error';
     try {
-      outcome = await withRequestOutcome(() => processEvent(timed));
+      await processEvent(timed);
+      outcome = noted();
     } finally {
       metrics.request(kind, outcome);
     }

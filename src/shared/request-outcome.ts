@@ -1,5 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 /** How a Slack request ended, as far as its listener can tell: the `outcome` label of the request metrics. */
 export type NotedOutcome = 'answered' | 'not_found' | 'error';
 
@@ -7,21 +5,27 @@ interface Cell {
   outcome: NotedOutcome;
 }
 
-const current = new AsyncLocalStorage<Cell>();
+/**
+ * Each request's outcome, keyed by its body: Bolt hands the same body object to every middleware, listener and
+ * the error handler of one request, so no context has to be threaded through (and, unlike AsyncLocalStorage,
+ * this costs nothing on the promises of every other request).
+ */
+const cells = new WeakMap<object, Cell>();
 
-/** Runs one request's handling with a place for its outcome; resolves to what was noted (default answered). */
-export async function withRequestOutcome(run: () => Promise<void>): Promise<NotedOutcome> {
+/** Starts tracking a request's outcome; the returned function reads it (answered unless noted otherwise). */
+export function trackRequestOutcome(body: object): () => NotedOutcome {
   const cell: Cell = { outcome: 'answered' };
-  await current.run(cell, run);
-  return cell.outcome;
+  cells.set(body, cell);
+  return () => cell.outcome;
 }
 
 /**
- * Notes the current request's outcome. An error is final: a later note does not hide it. Outside a request
- * (a notice, a test building the app alone), nothing happens.
+ * Notes the outcome of the request with this body. An error is final: a later note does not hide it. A body
+ * nobody tracks (metrics off, a test building the app alone) is left alone.
  */
-export function noteRequestOutcome(outcome: NotedOutcome): void {
-  const cell = current.getStore();
+export function noteRequestOutcome(body: unknown, outcome: NotedOutcome): void {
+  if (typeof body !== 'object' || body === null) return;
+  const cell = cells.get(body);
   if (!cell || cell.outcome === 'error') return;
   cell.outcome = outcome;
 }

@@ -7,6 +7,7 @@ import { runFanoutRow } from './fanout-row.js';
 import { startHost } from './host.js';
 import { machineDetails } from './machine.js';
 import { runMentionBench } from './mention-bench.js';
+import { runMetricsBench } from './metrics-bench.js';
 import { runRegistryBench } from './registry-bench.js';
 import { type Row, renderReport } from './report.js';
 import { runSlashBench } from './slash-bench.js';
@@ -38,6 +39,18 @@ async function httpRows(notes: string[]): Promise<Row[]> {
   }
 }
 
+async function metricsRows(notes: string[]): Promise<Row[]> {
+  progress('the cost of metrics');
+  const standin = await SlackStandin.start({ rateLimits: false });
+  try {
+    const { rows, note } = await runMetricsBench(standin);
+    notes.push(note);
+    return rows;
+  } finally {
+    await standin.close();
+  }
+}
+
 async function startupRows(notes: string[]): Promise<Row[]> {
   const standin = await SlackStandin.start({ rateLimits: false });
   try {
@@ -56,6 +69,7 @@ const notes: string[] = [
 ];
 const rows: Row[] = [];
 rows.push(...(await httpRows(notes)));
+rows.push(...(await metricsRows(notes)));
 progress('registries of 30, 1,000 and 10,000 features');
 rows.push(...(await runRegistryBench()));
 progress('notice fan-out');

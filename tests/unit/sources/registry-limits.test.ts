@@ -12,11 +12,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Registry } from '../../../src/registry/schema.js';
 import { openRegistrySource, type RegistrySource } from '../../../src/sources/registry-source.js';
+import { capturingLogger, when } from '../../harness/when.js';
 
 const GOOD = readFileSync('tests/fixtures/registry/osm.yml', 'utf8');
 const PROMOTED = GOOD.replace(
@@ -24,36 +24,6 @@ const PROMOTED = GOOD.replace(
   '$1Beta$2[{ state: Alpha, since: v1.0 }, { state: Beta, since: v1.2 }]',
 );
 const stateOf = (r: Registry, id: string) => r.features.find((f) => f.id === id)?.state;
-
-/** Resolves when `check()` holds, re-checked on each 'change'. No polling, no sleeping. */
-function when(events: EventEmitter, check: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const look = (): void => {
-      if (!check()) return;
-      events.off('change', look);
-      resolve();
-    };
-    events.on('change', look);
-    look();
-  });
-}
-
-function capturingLogger() {
-  const lines: string[] = [];
-  const events = new EventEmitter();
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      events.emit('change');
-      done();
-    },
-  });
-  return {
-    lines,
-    log: pino({ level: 'info' }, stream),
-    logged: (text: string) => when(events, () => lines.some((l) => l.includes(text))),
-  };
-}
 
 /** An HTTP server whose answer for each request the test decides. */
 async function serve(
@@ -116,7 +86,7 @@ describe('REGISTRY_MAX_BYTES on a URL', () => {
       pump();
     });
     cleanups.push(server.close);
-    const { log, logged } = capturingLogger();
+    const { log, logged } = capturingLogger('info');
     const maxBytes = 1024 * 1024;
     const source = track(
       await openRegistrySource({
@@ -143,7 +113,7 @@ describe('REGISTRY_MAX_BYTES on a URL', () => {
       else res.writeHead(200, { 'content-length': String(10 * 1024 * 1024) }).end('x'.repeat(2048));
     });
     cleanups.push(server.close);
-    const { log, logged, lines } = capturingLogger();
+    const { log, logged, lines } = capturingLogger('info');
     const source = track(
       await openRegistrySource({
         path: '/nonexistent.yml',
@@ -164,7 +134,7 @@ describe('REGISTRY_MAX_BYTES on a URL', () => {
       else res.writeHead(200).write('source:\n'); // and never more
     });
     cleanups.push(server.close);
-    const { log, logged } = capturingLogger();
+    const { log, logged } = capturingLogger('info');
     const source = track(
       await openRegistrySource({
         path: '/nonexistent.yml',
@@ -188,7 +158,7 @@ describe('a registry URL whose CDN flaps between two versions', () => {
       res.writeHead(200, { 'content-type': 'application/yaml' }).end(body);
     });
     cleanups.push(server.close);
-    const { log } = capturingLogger();
+    const { log } = capturingLogger('info');
     const source = track(
       await openRegistrySource({ path: '/nonexistent.yml', url: server.url, pollSeconds: 0.01, log }),
     );
@@ -215,7 +185,7 @@ describe('a registry URL whose CDN flaps between two versions', () => {
       res.writeHead(304).end();
     });
     cleanups.push(server.close);
-    const { log } = capturingLogger();
+    const { log } = capturingLogger('info');
     const source = track(
       await openRegistrySource({ path: '/nonexistent.yml', url: server.url, pollSeconds: 0.02, log }),
     );
@@ -241,7 +211,7 @@ describe('REGISTRY_MAX_BYTES on a file', () => {
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'features.yml');
     writeFileSync(file, GOOD);
-    const { log, logged } = capturingLogger();
+    const { log, logged } = capturingLogger('info');
     const maxBytes = Buffer.byteLength(GOOD) + 100;
     const source = track(
       await openRegistrySource({ path: file, pollSeconds: 300, log, maxBytes, debounceMs: 10 }),

@@ -25,12 +25,15 @@ const DEFAULT_BACKOFF: Backoff = { minMs: 1_000, maxMs: 30_000 };
 const DEFAULT_TUNING: ConnectionTuning = { helloTimeoutMs: 10_000, pingEveryMs: 15_000 };
 /** After a refresh, the old connection is closed once its envelopes are acked, or after this long. */
 const OLD_CONNECTION_GRACE_MS = 5_000;
+/** On stop, envelopes already received get this long to be acked before their connection closes. */
+const STOP_ACK_GRACE_MS = 3_000;
 
 class Stopped extends Error {}
 
 interface Unacked {
   ids: Set<string>;
-  drained?: () => void;
+  /** Called once no envelope of the connection waits for its ack. */
+  drained: Set<() => void>;
 }
 
 /**
@@ -81,7 +84,8 @@ export class ResilientSocketReceiver implements Receiver {
     this.wake.clear();
     const connections = [...this.inProgress.keys()];
     this.current = undefined;
-    await Promise.all(connections.map((c) => c.close()));
+    // Envelopes received are acked before their connection closes (Slack waits 3 s for an ack).
+    await Promise.all(connections.map((c) => this.retire(c, STOP_ACK_GRACE_MS)));
     await this.replacing?.catch(() => undefined);
   }
 
@@ -114,7 +118,7 @@ export class ResilientSocketReceiver implements Receiver {
   }
 
   private track(url: string): SocketConnection {
-    const envelopes: Unacked = { ids: new Set() };
+    const envelopes: Unacked = { ids: new Set(), drained: new Set() };
     const connection: SocketConnection = new SocketConnection(url, this.tuning, {
       envelope: (m) => void this.onEnvelope(connection, m),
       refresh: (reason) => {
@@ -141,7 +145,7 @@ export class ResilientSocketReceiver implements Receiver {
         const next = await this.connect(false);
         this.current = next;
         this.opts.onReconnect?.();
-        void this.retire(old);
+        void this.retire(old, OLD_CONNECTION_GRACE_MS);
       } catch (err) {
         if (!(err instanceof Stopped)) this.opts.log.error({ err }, 'Socket Mode reconnect gave up');
       } finally {
@@ -151,15 +155,17 @@ export class ResilientSocketReceiver implements Receiver {
   }
 
   /** Closes a replaced connection once nothing it delivered waits for an ack (or after a grace). */
-  private async retire(old: SocketConnection): Promise<void> {
+  private async retire(old: SocketConnection, graceMs: number): Promise<void> {
     const unacked = this.inProgress.get(old);
-    if (unacked && unacked.ids.size > 0) {
+    if (unacked && unacked.ids.size > 0 && old.open) {
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, OLD_CONNECTION_GRACE_MS);
-        unacked.drained = () => {
+        const done = (): void => {
           clearTimeout(timer);
+          unacked.drained.delete(done);
           resolve();
         };
+        const timer = setTimeout(done, graceMs);
+        unacked.drained.add(done);
       });
     }
     await old.close();
@@ -177,7 +183,7 @@ export class ResilientSocketReceiver implements Receiver {
     pending.ids.add(m.envelope_id);
     const settle = (): void => {
       pending.ids.delete(m.envelope_id);
-      if (pending.ids.size === 0) pending.drained?.();
+      if (pending.ids.size === 0) for (const done of [...pending.drained]) done();
     };
     let acked = false;
     const ack = async (response?: unknown): Promise<void> => {

@@ -166,6 +166,11 @@ export class SlackStandin extends StandinWorld {
     this.parts.socket.drop();
   }
 
+  /** The `num_connections` of every hello sent so far, in order (2: a connection opened beside another). */
+  get socketHellos(): readonly number[] {
+    return this.parts.socket.hellos;
+  }
+
   /** How many Socket Mode connections are open now (Slack allows an app several). */
   get socketConnections(): number {
     return this.parts.socket.connectionCount;

@@ -91,6 +91,7 @@ describe('Socket Mode faults', () => {
     client = ws;
     await nextMessage(ws);
     expect(standin.socketConnections).toBe(1);
+    expect(standin.socketHellos).toEqual([1]);
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     standin.dropSocket();
     // 1006: the connection ended abnormally, with no close frame.

@@ -4,9 +4,9 @@ import { createInterface } from 'node:readline';
 import type { SlackStandin } from '@osm-feature-bot/slack-standin';
 import { startPinnedHost } from './host.js';
 import type { MetricsHostPorts } from './metrics-host.js';
-import { QUESTIONS } from './questions.js';
 import { type Row, verdict } from './report.js';
-import { LoopbackClient, type PreparedRequest, signedForm } from './signed-client.js';
+import { LoopbackClient, type PreparedRequest } from './signed-client.js';
+import { commandRequests } from './slash-bench.js';
 import { closedLoop, interleaved, type LoadResult, mib, ms, perSecond, summarize, times } from './stats.js';
 
 const SIDES = ['on', 'off'] as const;
@@ -16,15 +16,6 @@ const PER_BATCH = 1_000;
 const ROUNDS = 6;
 const GOAL = 1.05;
 const IDLE_SAMPLES = 3;
-
-function commandRequests(standin: SlackStandin, responseUrl: string): PreparedRequest[] {
-  return QUESTIONS.map((text) =>
-    signedForm(standin.signingSecret, {
-      ...standin.buildCommandPayload(text, { response_url: responseUrl }),
-      trigger_id: 'bench.trigger',
-    }),
-  );
-}
 
 const rate = (r: LoadResult): number => r.samples.length / (r.wallMs / 1000);
 

@@ -12,10 +12,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Registry } from '../../../src/registry/schema.js';
-import { openRegistrySource, type RegistrySource } from '../../../src/sources/registry-source.js';
+import {
+  openRegistrySource,
+  type RegistrySource,
+  type RegistrySourceOptions,
+} from '../../../src/sources/registry-source.js';
 import { capturingLogger, when } from '../../harness/when.js';
 
 const GOOD = readFileSync('tests/fixtures/registry/osm.yml', 'utf8');
@@ -54,6 +58,23 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
+/** A source following `url` (polled every 20 ms unless `extra` says otherwise), stopped after the test. */
+async function urlSource(
+  url: string,
+  log: Logger,
+  extra: Partial<RegistrySourceOptions> = {},
+): Promise<RegistrySource> {
+  const source = await openRegistrySource({
+    path: '/nonexistent.yml',
+    url,
+    pollSeconds: 0.02,
+    log,
+    ...extra,
+  });
+  cleanups.push(() => source.stop());
+  return source;
+}
+
 function track(source: RegistrySource): RegistrySource {
   cleanups.push(() => source.stop());
   return source;
@@ -88,15 +109,7 @@ describe('REGISTRY_MAX_BYTES on a URL', () => {
     cleanups.push(server.close);
     const { log, logged } = capturingLogger('info');
     const maxBytes = 1024 * 1024;
-    const source = track(
-      await openRegistrySource({
-        path: '/nonexistent.yml',
-        url: server.url,
-        pollSeconds: 0.02,
-        log,
-        maxBytes,
-      }),
-    );
+    const source = await urlSource(server.url, log, { maxBytes });
     const changes: Registry[] = [];
     source.watch((r) => changes.push(r));
     await logged('larger than REGISTRY_MAX_BYTES (1048576 bytes)');
@@ -114,15 +127,7 @@ describe('REGISTRY_MAX_BYTES on a URL', () => {
     });
     cleanups.push(server.close);
     const { log, logged, lines } = capturingLogger('info');
-    const source = track(
-      await openRegistrySource({
-        path: '/nonexistent.yml',
-        url: server.url,
-        pollSeconds: 0.02,
-        log,
-        maxBytes: 1024 * 1024,
-      }),
-    );
+    const source = await urlSource(server.url, log, { maxBytes: 1024 * 1024 });
     source.watch(() => undefined);
     await logged('the body is 10485760 bytes, larger than REGISTRY_MAX_BYTES (1048576 bytes)');
     expect(lines.filter((l) => l.includes('REGISTRY_MAX_BYTES'))[0]?.split('\n').length).toBe(2); // one line
@@ -135,15 +140,7 @@ describe('REGISTRY_MAX_BYTES on a URL', () => {
     });
     cleanups.push(server.close);
     const { log, logged } = capturingLogger('info');
-    const source = track(
-      await openRegistrySource({
-        path: '/nonexistent.yml',
-        url: server.url,
-        pollSeconds: 0.02,
-        log,
-        fetchTimeoutMs: 100,
-      }),
-    );
+    const source = await urlSource(server.url, log, { fetchTimeoutMs: 100 });
     source.watch(() => undefined);
     await logged('no complete answer within 100 ms (timed out)');
   });
@@ -159,9 +156,7 @@ describe('a registry URL whose CDN flaps between two versions', () => {
     });
     cleanups.push(server.close);
     const { log } = capturingLogger('info');
-    const source = track(
-      await openRegistrySource({ path: '/nonexistent.yml', url: server.url, pollSeconds: 0.01, log }),
-    );
+    const source = await urlSource(server.url, log, { pollSeconds: 0.01 });
     const changes = new EventEmitter();
     const seen: Registry[] = [];
     source.watch((r) => {
@@ -186,9 +181,7 @@ describe('a registry URL whose CDN flaps between two versions', () => {
     });
     cleanups.push(server.close);
     const { log } = capturingLogger('info');
-    const source = track(
-      await openRegistrySource({ path: '/nonexistent.yml', url: server.url, pollSeconds: 0.02, log }),
-    );
+    const source = await urlSource(server.url, log);
     const changed = new Promise<Registry>((resolve) => source.watch(resolve));
     expect(stateOf(await changed, 'multicluster')).toBe('Beta');
     expect(server.count()).toBe(3);

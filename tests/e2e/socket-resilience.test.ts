@@ -2,8 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type SlackStandin, SlackStandin as Standin } from '@osm-feature-bot/slack-standin';
+import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startBot } from '../../src/bot.js';
 import { READY_PATH } from '../../src/operate/routes.js';
+import { configFor } from '../harness/bot-config.js';
 import { type BotProcess, killLeftovers, startBotProcess } from './support/bot-process.js';
 
 let standin: SlackStandin | undefined;
@@ -92,5 +95,24 @@ describe('Socket Mode on a bad network (a real bot process)', () => {
     // And the new connection answers on its own.
     const after = await t.standin.sendSocketCommand('vault');
     expect(JSON.stringify(after.payload)).toContain('Vault');
+  });
+});
+
+describe('Socket Mode with an app-level token Slack refuses', () => {
+  it('fails the first start with one message naming the cause, never the token', async () => {
+    standin = await Standin.start();
+    dir = mkdtempSync(join(tmpdir(), 'osm-socket-'));
+    const wrong = 'xapp-1-A0WRONG-0000-notthetoken';
+    const config = configFor(standin, dir, {
+      mode: { kind: 'socket', botToken: standin.botToken, appToken: wrong },
+      registryPath: 'tests/fixtures/registry/osm.yml',
+    });
+    const failure = await startBot(config, pino({ level: 'silent' })).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).message).toBe(
+      'Socket Mode: apps.connections.open refused the app-level token (invalid_auth)',
+    );
+    expect((failure as Error).message).not.toContain(wrong);
+    expect(standin.callsTo('apps.connections.open')).toHaveLength(1);
   });
 });

@@ -12,7 +12,12 @@ export type CategoryMatch =
  * Finds a category by id, name, alias, an unambiguous part of its name ("security", "traffic"), or a typo of
  * one ("obsrvability"). Pure; categories are few, so a scan is fine.
  */
-export function findCategory(registry: Registry, query: string): CategoryMatch {
+export function findCategory(
+  registry: Registry,
+  query: string,
+  opts: { aliases?: boolean } = {},
+): CategoryMatch {
+  const keysOf = opts.aliases === false ? nameKeysOf : allKeysOf;
   const words = normalizeKey(query);
   const compact = words.replaceAll(' ', '');
   if (!compact) return { kind: 'none' };
@@ -44,13 +49,18 @@ export function findCategory(registry: Registry, query: string): CategoryMatch {
 const keyCache = new WeakMap<Category, string[]>();
 
 /** A category's normalised keys (id, name, aliases), computed once per category object. */
-function keysOf(category: Category): string[] {
+function allKeysOf(category: Category): string[] {
   let keys = keyCache.get(category);
   if (!keys) {
     keys = [category.id, category.name, ...category.aliases].map((k) => normalizeKey(k));
     keyCache.set(category, keys);
   }
   return keys;
+}
+
+/** Only the id and the name: what the page itself calls the category. */
+function nameKeysOf(category: Category): string[] {
+  return allKeysOf(category).slice(0, 2);
 }
 
 function pick(categories: Category[], via: 'exact' | 'partial' | 'typo'): CategoryMatch {

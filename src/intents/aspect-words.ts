@@ -86,6 +86,18 @@ const ASPECT_PHRASES: readonly (readonly [PolicyField, readonly string[]])[] = [
   ],
 ];
 
+/** Each phrase split once, indexed by its first word, in the fields' order of precedence. */
+const BY_FIRST_WORD = new Map<string, { field: PolicyField; rank: number; parts: string[] }[]>();
+ASPECT_PHRASES.forEach(([field, phrases], rank) => {
+  for (const phrase of phrases) {
+    const parts = phrase.split(' ');
+    const first = parts[0] ?? '';
+    const list = BY_FIRST_WORD.get(first) ?? [];
+    list.push({ field, rank, parts });
+    BY_FIRST_WORD.set(first, list);
+  }
+});
+
 /** "support" names the support promise only next to a state ("alpha support"); "grpc support" is a feature. */
 const WEAK_SUPPORT = new Set(['support']);
 
@@ -106,19 +118,17 @@ export function aspectMention(
   partOfName: (position: number) => boolean = () => false,
 ): AspectMention | undefined {
   const used = new Set<number>();
-  let found: PolicyField | undefined;
-  for (const [field, phrases] of ASPECT_PHRASES) {
-    for (const phrase of phrases) {
-      const parts = phrase.split(' ');
-      for (let i = 0; i + parts.length <= words.length; i++) {
-        if (parts.every((p, j) => words[i + j] === p) && !parts.some((_, j) => partOfName(i + j))) {
-          found ??= field;
-          for (let j = 0; j < parts.length; j++) used.add(i + j);
-        }
-      }
+  let found: { field: PolicyField; rank: number } | undefined;
+  for (let i = 0; i < words.length; i++) {
+    for (const candidate of BY_FIRST_WORD.get(words[i] ?? '') ?? []) {
+      const { parts } = candidate;
+      if (i + parts.length > words.length) continue;
+      if (!parts.every((p, j) => words[i + j] === p) || parts.some((_, j) => partOfName(i + j))) continue;
+      if (!found || candidate.rank < found.rank) found = candidate;
+      for (let j = 0; j < parts.length; j++) used.add(i + j);
     }
   }
-  if (found) return { aspect: found, used, weak: false };
+  if (found) return { aspect: found.field, used, weak: false };
   const weakAt = words.findIndex((w) => WEAK_SUPPORT.has(w));
   return weakAt >= 0 ? { aspect: 'support', used: new Set([weakAt]), weak: true } : undefined;
 }

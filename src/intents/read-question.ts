@@ -1,6 +1,6 @@
 import { knownReleases } from '../registry/history/releases.js';
 import { findCategory } from '../registry/query/category-match.js';
-import { findGroup } from '../registry/query/group.js';
+import { findGroup, knownWord } from '../registry/query/group.js';
 import { findFeature } from '../registry/query/match.js';
 import { indexFor } from '../registry/query/match-index.js';
 import type { Registry, StateName } from '../registry/schema.js';
@@ -190,6 +190,8 @@ const ABOUT_YOU_HELP = new Set(['use', 'ask', 'tell', 'help', 'talk']);
  */
 function insideFeatureName(registry: Registry, words: readonly string[], i: number): boolean {
   const index = indexFor(registry);
+  // Only a word some feature's name or alias holds can be part of one.
+  if (!knownWord(index, words[i] ?? '')) return false;
   for (const [from, to] of [
     [i - 1, i + 1],
     [i, i + 2],

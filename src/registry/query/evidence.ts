@@ -1,7 +1,8 @@
+import { distance } from 'fastest-levenshtein';
 import { normalizeKey } from '../normalize.js';
 import type { Feature, Registry } from '../schema.js';
 import { knownWord } from './group.js';
-import { rankByDistance, typoBudget } from './match.js';
+import { type Ranked, rankByDistance, typoBudget } from './match.js';
 import { type IndexedKey, indexFor, type MatchIndex } from './match-index.js';
 
 /** What the words of a question show: one feature, several named at once, a choice, or nothing. */
@@ -91,7 +92,7 @@ export function weighEvidence(registry: Registry, query: string): Evidence {
 
   const typo = typoOf(index, registry, content);
   if (typo) return { kind: 'found', feature: typo };
-  return weighWords(index, registry, content, explains);
+  return weighWords(index, registry, content);
 }
 
 /** Features named by exact keys inside the question, longest phrases first, each word used once. */
@@ -140,14 +141,55 @@ function typoOf(index: MatchIndex, registry: Registry, words: readonly string[])
   const compact = words.join('');
   const swapped = swappedKey(index, compact);
   if (swapped) return swapped;
-  const ranked = rankByDistance(index, compact);
-  const [best, next] = ranked;
-  if (!best || best.distance > Math.min(2, typoBudget(compact.length))) return undefined;
-  if (next && next.distance === best.distance) return undefined;
+  const budget = Math.min(2, typoBudget(compact.length));
   const known = words.filter((w) => ownersOf(index, w));
+  const ranked =
+    known.length > 0 ? rankOwners(index, compact, known, budget) : rankByDistance(index, compact);
+  const [best, next] = ranked;
+  if (!best || best.distance > budget) return undefined;
+  if (next && next.distance === best.distance) return undefined;
   if (!known.every((w) => ownersOf(index, w)?.has(best.feature.id))) return undefined;
   if (!sameDigits(compact, best.feature, registry)) return undefined;
   return best.feature;
+}
+
+/**
+ * Ranks only the features that hold every known word of the question, by the distance of their closest
+ * key; keys too long or short to be within `budget` are skipped before any distance is computed.
+ */
+function rankOwners(index: MatchIndex, compact: string, known: readonly string[], budget: number): Ranked[] {
+  const sets = known.map((w) => ownersOf(index, w) ?? new Set<string>()).sort((a, b) => a.size - b.size);
+  const [smallest, ...rest] = sets;
+  const ranked: Ranked[] = [];
+  for (const id of smallest ?? []) {
+    if (!rest.every((set) => set.has(id))) continue;
+    const feature = index.byId.get(id);
+    if (!feature) continue;
+    let best = Number.POSITIVE_INFINITY;
+    for (const key of keysByFeature(index).get(id) ?? []) {
+      if (Math.abs(key.length - compact.length) > budget) continue;
+      best = Math.min(best, distance(compact, key));
+    }
+    if (best <= budget) ranked.push({ feature, distance: best });
+  }
+  return ranked.sort((a, b) => a.distance - b.distance);
+}
+
+const featureKeys = new WeakMap<MatchIndex, Map<string, string[]>>();
+
+/** Every compact key of each feature, by feature id. */
+function keysByFeature(index: MatchIndex): Map<string, string[]> {
+  let map = featureKeys.get(index);
+  if (!map) {
+    map = new Map();
+    for (const key of index.keys) {
+      const list = map.get(key.feature.id) ?? [];
+      list.push(key.compact);
+      map.set(key.feature.id, list);
+    }
+    featureKeys.set(index, map);
+  }
+  return map;
 }
 
 /**
@@ -203,18 +245,13 @@ function sameDigits(query: string, feature: Feature, _registry: Registry): boole
 }
 
 /** No strong name: weigh each word by how few features it belongs to, and decide between a choice and nothing. */
-function weighWords(
-  index: MatchIndex,
-  registry: Registry,
-  words: readonly string[],
-  explains: (feature: Feature, i: number) => boolean,
-): Evidence {
+function weighWords(index: MatchIndex, registry: Registry, words: readonly string[]): Evidence {
   const total = Math.max(2, registry.features.length);
   const scores = new Map<
     string,
     { feature: Feature; score: number; explained: number; distinctive: boolean }
   >();
-  words.forEach((word, i) => {
+  words.forEach((word) => {
     const owners = ownersOf(index, word);
     if (!owners || owners.size === 0) return;
     // Rare words weigh most: a word of one feature in thirty weighs about 3.4, one of every feature 0.
@@ -222,13 +259,12 @@ function weighWords(
     const generic = GENERIC.has(word) || owners.size > 2;
     for (const id of owners) {
       const feature = index.byId.get(id);
-      if (!feature || !explains(feature, i)) continue;
+      if (!feature) continue;
       const entry = scores.get(id) ?? { feature, score: 0, explained: 0, distinctive: false };
       entry.score += weight;
       entry.explained += 1;
       entry.distinctive ||= !generic;
       scores.set(id, entry);
-      // Large registries share every word widely: stop collecting once there are far more than can be shown.
     }
   });
   const ranked = [...scores.values()].sort((a, b) => b.explained - a.explained || b.score - a.score);

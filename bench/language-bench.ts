@@ -36,13 +36,19 @@ function answerOnce(text: string, registry: Registry): void {
   if (isQuestion(intent)) answerQuestion(intent, registry);
 }
 
+/** Every sample, and each question's fastest run (what the code costs once the machine's noise is set aside). */
 function measure(registry: Registry, questions: readonly string[]) {
   for (const q of questions) answerOnce(q, registry);
   const samples: number[] = [];
+  const fastest = questions.map(() => Number.POSITIVE_INFINITY);
   for (let round = 0; round < ROUNDS; round++) {
-    samples.push(...timeRepeated(questions.length, (i) => answerOnce(questions[i] ?? '', registry)));
+    const times = timeRepeated(questions.length, (i) => answerOnce(questions[i] ?? '', registry));
+    times.forEach((t, i) => {
+      fastest[i] = Math.min(fastest[i] ?? t, t);
+    });
+    samples.push(...times);
   }
-  return summarize(samples);
+  return { all: summarize(samples), fastest: summarize(fastest) };
 }
 
 /** Rows: parse + answer p50/p99 at 30 and 10,000 features; goals p99 < 0.5 ms and < 2 ms. */
@@ -57,14 +63,22 @@ export function runLanguageBench(): Row[] {
     [syntheticRegistry(shipped, 10_000), 2],
   ] as const) {
     const questions = [...table, ...questionsAbout(registry)];
-    const s = measure(registry, questions);
+    const { all, fastest } = measure(registry, questions);
     const size = registry.features.length.toLocaleString('en-US');
-    rows.push({
-      what: `Plain-English question, parse + answer, ${size} features (${questions.length} questions × ${ROUNDS}, n=${s.n})`,
-      median: ms(s.p50),
-      p99: ms(s.p99),
-      goal: `p99 < ${goal} ms: ${verdict(s.p99, goal, ms)}`,
-    });
+    rows.push(
+      {
+        what: `Plain-English question, parse + answer, ${size} features (${questions.length} questions × ${ROUNDS}, n=${all.n})`,
+        median: ms(all.p50),
+        p99: ms(all.p99),
+        goal: `p99 < ${goal} ms: ${verdict(all.p99, goal, ms)}`,
+      },
+      {
+        what: `Plain-English question, parse + answer, ${size} features: each question's fastest of ${ROUNDS} (n=${fastest.n})`,
+        median: ms(fastest.p50),
+        p99: ms(fastest.p99),
+        goal: `p99 < ${goal} ms: ${verdict(fastest.p99, goal, ms)}`,
+      },
+    );
   }
   return rows;
 }

@@ -10,9 +10,21 @@ export function isForeign(text: string, words: readonly string[]): boolean {
   if (other.length * 2 >= letters.length) return true;
   if (/[¿¡]/.test(text)) return true;
   let hits = 0;
-  for (const word of words) if (FOREIGN_WORDS.has(word)) hits++;
+  for (const word of words) hits += UNMISTAKABLE.has(word) ? 2 : FOREIGN_WORDS.has(word) ? 1 : 0;
   return hits >= 2;
 }
+
+/** Forms no English question has: enough alone. */
+const UNMISTAKABLE = new Set([
+  'est-ce',
+  'est-il',
+  'est-elle',
+  'qu’est-ce',
+  'quest-ce',
+  'welche',
+  'quelles',
+  'quels',
+]);
 
 const FOREIGN_WORDS = new Set(
   // Spanish
@@ -21,7 +33,7 @@ const FOREIGN_WORDS = new Set(
     'caracteristicas las los el una del para por puedo usar producción produccion hola gracias cómo como ' +
     // French
     'quelles quels quelle sont est-ce est prêt pret pour la les des fonctionnalités fonctionnalites ' +
-    'fonctions bonjour merci je peux utiliser avec une ce qui ' +
+    'fonctions bonjour merci je peux utiliser avec une ce qui il elle est-il est-elle ' +
     // German
     'welche welcher ist sind stabil funktionen schon noch kann ich für fur die der das und nicht hallo danke ' +
     'wie bereit produktion ' +

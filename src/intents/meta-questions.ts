@@ -18,6 +18,7 @@ export function aboutTopic(words: readonly string[]): AboutTopic | undefined {
   if (phrase('come', 'from') || phrase('comes', 'from')) {
     if (words.some((w) => ABOUT_YOU.has(w) || SOURCE_NOUNS.has(w))) return 'source';
   }
+  if (has('from') && (has('where') || has('your')) && words.some((w) => SOURCE_NOUNS.has(w))) return 'source';
   if ((has('get') || has('find')) && has('you') && words.some((w) => SOURCE_NOUNS.has(w))) return 'source';
   if (has('how') && has('you') && has('know') && words.length <= 5) return 'source';
   const singular = has('release') || has('version');

@@ -1,10 +1,12 @@
 import { compareReleases, knownReleases } from '../registry/history/releases.js';
 import type { Registry } from '../registry/schema.js';
 import type { Intent } from './intent.js';
+import { nameOrdinalReleases } from './release-range.js';
 import { normaliseRelease } from './text.js';
 
 /** "changes v1.0..v1.2", "changes since v1.0", "changes after 1.0", "changes from v1.0 to v1.2". */
-export function parseChanges(rest: string[], registry: Registry): Intent {
+export function parseChanges(words: string[], registry: Registry): Intent {
+  const rest = nameOrdinalReleases(words, knownReleases(registry), registry.current_release);
   const joined = rest.join(' ').replace(/\s*\.\.\s*/g, ' ');
   const releases = joined
     .split(' ')

@@ -61,14 +61,8 @@ export function weighEvidence(registry: Registry, query: string): Evidence {
   const whole = index.exact.get(words.join(''));
   if (whole) return fromFeatures(strongestFeatures(whole));
   const parts = byConnectors(words);
-  if (parts.length >= 2) {
-    const each = parts.map((part) => weighEvidence(registry, part.join(' ')));
-    const named = each.flatMap((e) =>
-      e.kind === 'found' ? [e.feature] : e.kind === 'several' ? e.features : [],
-    );
-    if (each.every((e) => e.kind === 'found' || e.kind === 'several') && unique(named).length >= 2)
-      return { kind: 'several', features: unique(named) };
-  }
+  const several = parts.length >= 2 ? eachPart(registry, parts) : undefined;
+  if (several) return several;
 
   const content = words.filter((w) => !CONNECTORS.has(w));
   const hits = spotKeys(index, content);
@@ -93,6 +87,19 @@ export function weighEvidence(registry: Registry, query: string): Evidence {
   const typo = typoOf(index, registry, content);
   if (typo) return { kind: 'found', feature: typo };
   return weighWords(index, registry, content);
+}
+
+/** Every part of "a and b or c" a feature of its own, or undefined as soon as one part is not. */
+function eachPart(registry: Registry, parts: readonly string[][]): Evidence | undefined {
+  const named: Feature[] = [];
+  for (const part of parts) {
+    const e = weighEvidence(registry, part.join(' '));
+    if (e.kind === 'found') named.push(e.feature);
+    else if (e.kind === 'several') named.push(...e.features);
+    else return undefined;
+  }
+  const features = unique(named);
+  return features.length >= 2 ? { kind: 'several', features } : undefined;
 }
 
 /** Features named by exact keys inside the question, longest phrases first, each word used once. */
@@ -160,8 +167,10 @@ function typoOf(index: MatchIndex, registry: Registry, words: readonly string[])
 function rankOwners(index: MatchIndex, compact: string, known: readonly string[], budget: number): Ranked[] {
   const sets = known.map((w) => ownersOf(index, w) ?? new Set<string>()).sort((a, b) => a.size - b.size);
   const [smallest, ...rest] = sets;
+  // A known word hundreds of features share cannot single one out: no clear winner to find.
+  if (!smallest || smallest.size > MAX_TYPO_OWNERS) return [];
   const ranked: Ranked[] = [];
-  for (const id of smallest ?? []) {
+  for (const id of smallest) {
     if (!rest.every((set) => set.has(id))) continue;
     const feature = index.byId.get(id);
     if (!feature) continue;
@@ -175,6 +184,7 @@ function rankOwners(index: MatchIndex, compact: string, known: readonly string[]
   return ranked.sort((a, b) => a.distance - b.distance);
 }
 
+const MAX_TYPO_OWNERS = 64;
 const featureKeys = new WeakMap<MatchIndex, Map<string, string[]>>();
 
 /** Every compact key of each feature, by feature id. */

@@ -7,7 +7,7 @@ import type { Registry, StateName } from '../registry/schema.js';
 import { aspectMention } from './aspect-words.js';
 import type { Intent, ListIntent, StateAsk } from './intent.js';
 import { aboutTopic } from './meta-questions.js';
-import { nameOrdinalReleases } from './release-range.js';
+import { nameOrdinalReleases, releaseMention } from './release-range.js';
 import { changesIntent, stripRelease } from './release-words.js';
 import { stateWord } from './state-word.js';
 import {
@@ -37,7 +37,9 @@ export function readQuestion(rawWords: string[], registry: Registry, original: s
   const known = knownReleases(registry);
   const expanded = splitCompounds(rawWords);
   const all = namedReleases(expanded, known, registry.current_release);
-  const { text, release, releases } = stripRelease(all);
+  const { text, release: named, releases } = stripRelease(all);
+  // "what was stable before v1.2" asks about the release before it; ranges of changes read the words themselves.
+  const release = releaseMention(all, releases)?.relation === 'before' ? releaseBefore(known, named) : named;
   const words = text.split(' ').filter(Boolean);
   const has = (set: ReadonlySet<string>): boolean => words.some((w) => set.has(w));
 
@@ -148,6 +150,12 @@ export function readQuestion(rawWords: string[], registry: Registry, original: s
   }
   if (ask) return withRelease({ kind: 'feature', query, ask }, release);
   return withRelease({ kind: 'feature', query }, release);
+}
+
+/** The release before `release` among those known, or `release` itself when there is none before it. */
+function releaseBefore(known: readonly string[], release: string | undefined): string | undefined {
+  const index = release ? known.indexOf(release) : -1;
+  return index > 0 ? known[index - 1] : release;
 }
 
 /** Connectors only join names: none at either end, none alone. */

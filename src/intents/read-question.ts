@@ -82,6 +82,9 @@ export function readQuestion(rawWords: string[], registry: Registry, original: s
   if (release && has(ADDED_WORDS) && states.length === 0 && only(ADDED_WORDS, LIST_WORDS, CHANGE_WORDS))
     return changesIntent(all, releases, registry);
   if (has(RELEASES_WORDS) && !release && only(RELEASES_WORDS) && !counting) return { kind: 'releases' };
+  // "when was v1.1 released", "release notes for 1.1": the releases, or what changed into one.
+  if (release && only(RELEASE_ASKS) && (words.includes('released') || words.includes('notes')))
+    return words.includes('notes') ? changesIntent(all, releases, registry) : { kind: 'releases' };
   const historyAsked = words[0] === 'when' || words.includes('history') || words.includes('timeline');
   if (historyAsked && content.some((w) => !HISTORY_WORDS.has(w))) {
     const subject = content.filter((w) => !HISTORY_WORDS.has(w) && !HISTORY_VERBS.has(w));
@@ -182,6 +185,9 @@ function yesNo(
   if (state && states.length === 1) return { kind: 'state', state };
   return production ? { kind: 'production' } : undefined;
 }
+
+/** What is left of "when was v1.1 released" or "release notes for 1.1" once the release is taken out. */
+const RELEASE_ASKS = new Set(['released', 'notes', 'release', 'version', 'date', 'published', 'out']);
 
 /** Words for a promise as a whole, left over once the promise asked about is known. */
 const PROMISE_NOUNS = new Set(['policy', 'policies', 'promise', 'promises', 'promised', 'mean', 'means']);

@@ -57,6 +57,8 @@ export const LIST_WORDS = new Set([
   'what',
   'whats',
   'features',
+  'summary',
+  'overview',
 ]);
 export const MEANING_WORDS = new Set([
   'mean',
@@ -113,6 +115,8 @@ export const COMPARE_WORDS = new Set([
   'differences',
   'compare',
   'comparison',
+  'compared',
+  'different',
   'vs',
   'versus',
   'between',

@@ -5,7 +5,15 @@ import { indexFor, type MatchIndex } from './match-index.js';
 /** The index's word, or the word without a plural ending when only that is known ("providers" → "provider"). */
 export function knownWord(index: MatchIndex, word: string): string | undefined {
   if (index.words.has(word)) return word;
-  for (const stem of [word.replace(/ies$/, 'y'), word.replace(/es$/, ''), word.replace(/s$/, '')]) {
+  for (const stem of [
+    word.replace(/ies$/, 'y'),
+    word.replace(/es$/, ''),
+    word.replace(/s$/, ''),
+    // "splitting" → "split", "routed" → "route", "breaker" → "break".
+    word.replace(/([b-df-hj-np-tv-z])\1(?:ing|ed|er)$/, '$1'),
+    word.replace(/(?:ing|ed|er)$/, ''),
+    word.replace(/(?:ing|ed|er)$/, 'e'),
+  ]) {
     if (stem !== word && stem.length >= 3 && index.words.has(stem)) return stem;
   }
   return undefined;

@@ -1,5 +1,6 @@
 import { knownReleases } from '../registry/history/releases.js';
 import { findCategory } from '../registry/query/category-match.js';
+import { weighEvidence } from '../registry/query/evidence.js';
 import { findGroup, knownWord } from '../registry/query/group.js';
 import { findFeature } from '../registry/query/match.js';
 import { indexFor } from '../registry/query/match-index.js';
@@ -55,14 +56,16 @@ export function readQuestion(rawWords: string[], registry: Registry, original: s
   const states = [...new Set(stateAt.filter((s) => s !== undefined))];
   if (negation.unstable && !states.includes('Stable')) states.push('Stable');
   const production = has(PRODUCTION_WORDS);
-  const content = words.filter(
-    (w, i) =>
-      (!FILLER_WORDS.has(w) || CONNECTORS.has(w)) &&
-      stateAt[i] === undefined &&
-      !aspect?.used.has(i) &&
-      !NEGATION_WORDS.has(w) &&
-      !COUNT_WORDS.has(w),
-  );
+  const contentOf = (withAspect: boolean): string[] =>
+    words.filter(
+      (w, i) =>
+        (!FILLER_WORDS.has(w) || CONNECTORS.has(w)) &&
+        stateAt[i] === undefined &&
+        (withAspect || !aspect?.used.has(i)) &&
+        !NEGATION_WORDS.has(w) &&
+        !COUNT_WORDS.has(w),
+    );
+  const content = contentOf(false);
   const only = (...sets: ReadonlySet<string>[]): boolean =>
     content.every((w) => CONNECTORS.has(w) || sets.some((s) => s.has(w)));
 
@@ -91,11 +94,13 @@ export function readQuestion(rawWords: string[], registry: Registry, original: s
     if (subject.length > 0) return { kind: 'history', query: subject.join(' ') };
   }
 
-  const subject = trimConnectors(
-    content.filter(
-      (w) => !LIST_WORDS.has(w) && !GROUP_WORDS.has(w) && w !== 'category' && w !== 'categories',
-    ),
-  );
+  const subjectOf = (words: string[]): string[] =>
+    trimConnectors(
+      words.filter(
+        (w) => !LIST_WORDS.has(w) && !GROUP_WORDS.has(w) && w !== 'category' && w !== 'categories',
+      ),
+    );
+  let subject = subjectOf(content);
   if (aspect && (!aspect.weak || states.length === 1)) {
     const whole = wholePromise(words, aspect.used);
     if (states.length === 1 && states[0]) {
@@ -107,8 +112,11 @@ export function readQuestion(rawWords: string[], registry: Registry, original: s
       (w) => !CHANGE_WORDS.has(w) && !STATES_WORDS.has(w) && !COMPARE_WORDS.has(w) && !PROMISE_NOUNS.has(w),
     );
     if (rest.length === 0) return { kind: 'aspect', aspect: aspect.aspect };
-    if (!whole)
+    const named = weighEvidence(registry, rest.join(' '));
+    if (!whole && (named.kind === 'found' || named.kind === 'several'))
       return withRelease({ kind: 'feature', query: rest.join(' '), aspect: aspect.aspect }, release);
+    // No feature's promise after all ("api gateway"): the promise's words are part of what is looked up.
+    subject = subjectOf(contentOf(true));
   }
 
   if (states.length === 0 && content.length > 0 && only(STATES_WORDS, MEANING_WORDS, COMPARE_WORDS)) {

@@ -57,8 +57,9 @@ export function didYouMeanLead(query: string, m: Markup, candidates = 2): string
 
 /** Under a "not found": the lifecycle page has no such feature. */
 export function notOnPage(source: { name: string; url?: string } | undefined, m: Markup): string {
-  const page = source?.url ? m.link(source.url, `OSM’s ${source.name} page`) : 'OSM’s lifecycle page';
-  return `${page} lists no such feature.`;
+  const name = source?.name ?? 'OSM Feature Lifecycle';
+  const page = source?.url ? m.link(source.url, `${name} page`) : `${name} page`;
+  return `The ${page} lists no such feature.`;
 }
 
 export function candidateLine(feature: Feature, m: Markup): string {

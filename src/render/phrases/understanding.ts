@@ -38,10 +38,10 @@ export function aspectTitle(answer: Extract<Answer, { kind: 'policy-aspect' }>):
     : `${aspectLabel(answer.aspect)}, state by state`;
 }
 
-/** "5 Beta features in v1.2." Pure. */
+/** "5 features: Beta features in v1.2." Pure. */
 export function countLine(list: FeatureList, m: Markup): string {
   const n = list.features.length;
-  return `${m.bold(String(n))} — ${m.text(listTitle(list.scope, list.release))}.`;
+  return `${m.bold(String(n))} ${n === 1 ? 'feature' : 'features'}: ${m.text(listTitle(list.scope, list.release))}.`;
 }
 
 /** The answer to "what release are you on?" or "where does this data come from?". */

@@ -80,8 +80,10 @@ export function weighEvidence(registry: Registry, query: string): Evidence {
     // A word of another feature splits the evidence: "egress gateway" is not plainly Egress.
     const elsewhere = unexplained.flatMap((i) => [...(ownersOf(index, content[i] ?? '') ?? [])]);
     if (elsewhere.length > 0) return choice([only, ...featuresOf(index, elsewhere)]);
+    // More of the question explained than not: "egress traffic to external services" is Egress, while
+    // "grpc retries" is not the Protocols feature.
     const explained = content.length - unexplained.length;
-    return unexplained.length <= Math.max(1, explained) ? { kind: 'found', feature: only } : choice([only]);
+    return unexplained.length < explained ? { kind: 'found', feature: only } : choice([only]);
   }
 
   const typo = typoOf(index, registry, content);

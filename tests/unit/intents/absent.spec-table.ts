@@ -105,6 +105,11 @@ export const ABSENT: readonly string[] = [
   'custom gateway',
   'policy engine',
   'retry policy',
+  'grpc retries',
+  'mtls strict mode',
+  'authorization policy',
+  'header routing',
+  'locality aware routing',
   // Generic words and nonsense
   'banana',
   'asdfghjkl',

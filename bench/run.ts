@@ -7,6 +7,7 @@ import { SlackStandin } from '@osm-feature-bot/slack-standin';
 import { runFanoutRow } from './fanout-row.js';
 import { runFleetRows } from './fleet-row.js';
 import { startHost } from './host.js';
+import { runLanguageBench } from './language-bench.js';
 import { machineDetails } from './machine.js';
 import { runMentionBench } from './mention-bench.js';
 import { runMetricsBench } from './metrics-bench.js';
@@ -74,7 +75,7 @@ const notes: string[] = [
 ];
 const rows: Row[] = [];
 const groups = rowGroups(
-  ['http', 'metrics', 'registry', 'fanout', 'startup', 'store', 'fleet', 'workspaces'],
+  ['http', 'metrics', 'registry', 'language', 'fanout', 'startup', 'store', 'fleet', 'workspaces'],
   process.argv.slice(2),
 );
 if (groups.selected('http')) rows.push(...(await httpRows(notes)));
@@ -82,6 +83,10 @@ if (groups.selected('metrics')) rows.push(...(await metricsRows(notes)));
 if (groups.selected('registry')) {
   progress('registries of 30, 1,000 and 10,000 features');
   rows.push(...(await runRegistryBench()));
+}
+if (groups.selected('language')) {
+  progress('plain-English questions at 30 and 10,000 features');
+  rows.push(...runLanguageBench());
 }
 if (groups.selected('fanout')) {
   progress('notice fan-out');

@@ -1,11 +1,10 @@
 import type { QuestionIntent } from '../intents/intent.js';
 import { knownReleases } from '../registry/history/releases.js';
 import { findFeature } from '../registry/query/match.js';
-import { spotFeature } from '../registry/query/spot.js';
-import type { Registry } from '../registry/schema.js';
-import type { Answer, CategoryCount } from './answer.js';
+import { type Registry, STATE_NAMES } from '../registry/schema.js';
+import type { Answer, CategoryCount, ReleaseEntry } from './answer.js';
 import { answerChanges } from './changes.js';
-import { answerFeatureCard } from './feature-card.js';
+import { answerFeatureQuestion } from './feature-question.js';
 import { answerListing } from './listing.js';
 import { withRelease } from './release-view.js';
 import { countByState, sourceOf } from './source.js';
@@ -29,7 +28,33 @@ export function answerQuestion(intent: QuestionIntent, registry: Registry): Answ
         ...(intent.unknownState ? { unknownState: intent.unknownState } : {}),
         source: sourceOf(registry),
       };
+    case 'foreign':
+      return { kind: 'help', greeting: false, featureCount: registry.features.length, notEnglish: true };
+    case 'about':
+      return {
+        kind: 'about',
+        topic: intent.topic,
+        source: sourceOf(registry),
+        releases: releaseEntries(registry),
+        featureCount: registry.features.length,
+      };
+    case 'aspect':
+      return {
+        kind: 'policy-aspect',
+        aspect: intent.aspect,
+        states: [...STATE_NAMES],
+        policies: registry.states,
+        source: sourceOf(registry),
+      };
     case 'policy':
+      if (intent.aspect)
+        return {
+          kind: 'policy-aspect',
+          aspect: intent.aspect,
+          states: [intent.state],
+          policies: registry.states,
+          source: sourceOf(registry),
+        };
       return {
         kind: 'policy',
         state: intent.state,
@@ -42,35 +67,43 @@ export function answerQuestion(intent: QuestionIntent, registry: Registry): Answ
     case 'categories':
       return { kind: 'categories', groups: categoryCounts(registry), source: sourceOf(registry) };
     case 'feature':
-      return answerFeature(intent.query, intent.release, registry);
+      return answerFeatureQuestion(intent, registry);
     case 'history': {
       const match = findFeature(registry, intent.query);
       if (match.kind === 'found')
         return { kind: 'history', feature: match.feature, source: sourceOf(registry) };
       return match.kind === 'ambiguous'
         ? { kind: 'did-you-mean', query: intent.query, candidates: match.candidates }
-        : { kind: 'not-found', query: intent.query, suggestions: match.suggestions };
+        : {
+            kind: 'not-found',
+            query: intent.query,
+            suggestions: match.suggestions,
+            source: sourceOf(registry),
+          };
     }
     case 'changes':
       return answerChanges(intent.from, intent.to, registry);
     case 'state':
     case 'list':
     case 'category':
+    case 'group':
       return withRelease(intent.release, registry, (view) => answerListing(intent, view));
+    case 'count': {
+      const { of } = intent;
+      const listed = withRelease(of.release, registry, (view) => answerListing(of, view));
+      return listed.kind === 'feature-list' ? { kind: 'count', list: listed.list } : listed;
+    }
   }
 }
 
-function answerFeature(query: string, release: string | undefined, registry: Registry): Answer {
-  const whole = findFeature(registry, query);
-  const match = whole.kind === 'none' ? (spotFeature(registry, query) ?? whole) : whole;
-  if (match.kind === 'ambiguous') return { kind: 'did-you-mean', query, candidates: match.candidates };
-  if (match.kind === 'none') return { kind: 'not-found', query, suggestions: match.suggestions };
-  return answerFeatureCard(match.feature, release, registry);
+function answerReleases(registry: Registry): Answer {
+  return { kind: 'releases', releases: releaseEntries(registry) };
 }
 
-function answerReleases(registry: Registry): Answer {
+/** Every release the registry knows, newest first, the current one marked. */
+function releaseEntries(registry: Registry): ReleaseEntry[] {
   const info = new Map((registry.releases ?? []).map((r) => [r.name, r]));
-  const releases = knownReleases(registry)
+  return knownReleases(registry)
     .reverse()
     .map((name) => {
       const r = info.get(name);
@@ -81,7 +114,6 @@ function answerReleases(registry: Registry): Answer {
         current: name === registry.current_release,
       };
     });
-  return { kind: 'releases', releases };
 }
 
 /** Every category, in the registry's order, with its counts per state (empty ones too). */

@@ -1,7 +1,16 @@
+import type { AboutTopic, StateAsk } from '../intents/intent.js';
 import type { Change } from '../registry/history/diff.js';
 import type { Guarantee } from '../registry/history/guarantee.js';
 import type { FeatureFilter } from '../registry/query/feature-filter.js';
-import type { Category, Feature, FeatureNote, Registry, StateName, StatePolicy } from '../registry/schema.js';
+import type {
+  Category,
+  Feature,
+  FeatureNote,
+  PolicyField,
+  Registry,
+  StateName,
+  StatePolicy,
+} from '../registry/schema.js';
 import type { SubscriptionResult } from './subscription-result.js';
 
 /** Where an answer comes from: the registry's source and the release it describes (a release view's own). */
@@ -31,7 +40,18 @@ export interface FeatureCard {
 export type ListScope =
   | { kind: 'all' }
   | { kind: 'state'; state: StateName; negate: boolean }
-  | { kind: 'category'; category: Category; state?: StateName };
+  | { kind: 'category'; category: Category; state?: StateName; negate?: boolean }
+  /** Features named alike across categories ("SMI", "certificate providers"); `words` as asked. */
+  | { kind: 'group'; words: string[]; state?: StateName; negate?: boolean };
+
+/** A yes/no answer: yes, no, or (asked about production, for a Beta feature) not yet. */
+export type VerdictValue = 'yes' | 'no' | 'not-yet';
+
+/** One feature of several named in one question, with its yes/no answer when one was asked. */
+export interface SeveralEntry {
+  card: FeatureCard;
+  verdict?: VerdictValue;
+}
 
 export interface FeatureList {
   scope: ListScope;
@@ -69,12 +89,36 @@ export type Answer =
   | { kind: 'feature-card'; card: FeatureCard }
   | { kind: 'feature-not-yet'; feature: Feature; release: string; firstRelease: string }
   | { kind: 'feature-no-history'; feature: Feature; release: string }
+  /** A yes/no question about a feature: the answer first, then the card as evidence. */
+  | { kind: 'verdict'; ask: StateAsk; verdict: VerdictValue; card: FeatureCard }
+  /** Several features named in one question, each answered. */
+  | { kind: 'several'; entries: SeveralEntry[]; ask?: StateAsk; source: AnswerSource }
   | { kind: 'did-you-mean'; query: string; candidates: Feature[] }
-  | { kind: 'not-found'; query: string; suggestions: Feature[] }
+  /** Nothing on the lifecycle page fits; `source` links the page. */
+  | { kind: 'not-found'; query: string; suggestions: Feature[]; source?: AnswerSource }
   | { kind: 'feature-list'; list: FeatureList }
   | { kind: 'category-not-found'; query: string; ambiguous: boolean; categories: Category[] }
   | { kind: 'categories'; groups: CategoryCount[]; source: AnswerSource }
   | { kind: 'policy'; state: StateName; policy: StatePolicy; count: number; source: AnswerSource }
+  /** One promise (e.g. the deprecation policy) of one state, of a feature's state, or of every state. */
+  | {
+      kind: 'policy-aspect';
+      aspect: PolicyField;
+      states: StateName[];
+      policies: Registry['states'];
+      feature?: Feature;
+      source: AnswerSource;
+    }
+  /** How many features a list holds, with the list itself. */
+  | { kind: 'count'; list: FeatureList }
+  /** About the bot's data: the release it describes, or where it comes from. */
+  | {
+      kind: 'about';
+      topic: AboutTopic;
+      source: AnswerSource;
+      releases: ReleaseEntry[];
+      featureCount: number;
+    }
   | {
       kind: 'states';
       states: Registry['states'];
@@ -97,7 +141,8 @@ export type Answer =
   | { kind: 'no-releases' }
   | { kind: 'first-release'; release: string }
   | { kind: 'unknown-release'; release: string; known: string[] }
-  | { kind: 'help'; greeting: boolean; featureCount: number }
+  /** `notEnglish`: the question was in another language; the bot answers in English. */
+  | { kind: 'help'; greeting: boolean; featureCount: number; notEnglish?: boolean }
   | { kind: 'thanks' }
   | { kind: 'not-understood'; text: string }
   | { kind: 'subscription-result'; result: SubscriptionResult }

@@ -10,6 +10,24 @@ import { sourceOf } from './source.js';
  * current release when neither is given. Pure.
  */
 export function answerChanges(from: string | undefined, to: string | undefined, registry: Registry): Answer {
+  // Diffing two views of a large registry costs milliseconds, and the answer only depends on these three.
+  let known = memo.get(registry);
+  if (!known) {
+    known = new Map();
+    memo.set(registry, known);
+  }
+  const key = `${from ?? ''}..${to ?? ''}`;
+  const cached = known.get(key);
+  if (cached) return cached;
+  const answer = computeChanges(from, to, registry);
+  // Only real spans are kept: the releases a registry knows are few, what people type is not.
+  if (answer.kind === 'changes') known.set(key, answer);
+  return answer;
+}
+
+const memo = new WeakMap<Registry, Map<string, Answer>>();
+
+function computeChanges(from: string | undefined, to: string | undefined, registry: Registry): Answer {
   const releases = knownReleases(registry);
   const target = to ?? registry.current_release ?? releases.at(-1);
   if (!target) return { kind: 'no-releases' };

@@ -24,13 +24,17 @@ export function cleanSlackText(raw: string): string {
 
 /** Lower-cased words with punctuation removed, keeping dots, @ and hyphens that belong to releases and ids. */
 export function wordsOf(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .replace(/[^\p{L}\p{N}@.\-\s]+/gu, ' ')
-    .replace(/(^|\s)[.-]+|[.-]+(?=\s|$)/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
+  return (
+    text
+      .toLowerCase()
+      // A possessive is the name itself: "dapr's api" asks about dapr.
+      .replace(/(\p{L}{3,})[’']s(?=\s|$|[^\p{L}\p{N}])/gu, '$1')
+      .replace(/[’']/g, '')
+      .replace(/[^\p{L}\p{N}@.\-\s]+/gu, ' ')
+      .replace(/(^|\s)[.-]+|[.-]+(?=\s|$)/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean)
+  );
 }
 
 const RELEASE = /^v?(\d+)\.(\d+)(?:\.\d+)?$/;

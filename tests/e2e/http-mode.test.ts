@@ -67,9 +67,15 @@ describe('HTTP mode, end to end', () => {
   });
 
   it('answers phrasing it does not understand, kindly', async () => {
-    await t.standin.sendEvent(mention('¿qué tal?'));
+    await t.standin.sendEvent(mention('zzz qqq'));
     const [post] = await t.standin.waitForCall('chat.postMessage');
     expect(String(post?.params.text)).toMatch(/didn't understand|don't know/);
+  });
+
+  it('answers a question in another language, in English, with help', async () => {
+    await t.standin.sendEvent(mention('¿qué tal?'));
+    const [post] = await t.standin.waitForCall('chat.postMessage');
+    expect(String(post?.params.text)).toContain('I answer in English only for now');
   });
 
   it('rejects a bad or stale signature with 401 and posts nothing', async () => {

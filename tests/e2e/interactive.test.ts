@@ -147,17 +147,18 @@ describe('buttons on a feature card', () => {
 
 describe('did you mean', () => {
   it('replaces the answer with the card of the feature clicked', async () => {
-    const { answer, ts } = await ask('certificate provider');
-    const pick = button(answer.blocks, ACTION_IDS.pickFeature, 2);
-    expect(pick.action_id).toBe(`${ACTION_IDS.pickFeature}:2`);
-    expect(pick.value).toBe('certificate-provider-vault');
+    // Split evidence: "egress" is Egress policies, "gateway" is the Contour ingress gateway.
+    const { answer, ts } = await ask('egress gateway');
+    const pick = button(answer.blocks, ACTION_IDS.pickFeature, 1);
+    expect(pick.action_id).toBe(`${ACTION_IDS.pickFeature}:1`);
+    expect(pick.value).toBe('ingress-gateway-contour');
     await click(pick, ts);
     const replaced = message(ts);
     expect(replaced?.replaced).toBe(true);
-    expect(headerOf(replaced?.blocks)).toMatch(/Vault/);
+    expect(headerOf(replaced?.blocks)).toMatch(/Contour/);
     expect(JSON.stringify(replaced?.blocks)).toContain('Supported through at least v1.2');
     // The card that replaced it has its own buttons.
-    expect(button(replaced?.blocks ?? [], ACTION_IDS.shareCard).value).toBe('certificate-provider-vault');
+    expect(button(replaced?.blocks ?? [], ACTION_IDS.shareCard).value).toBe('ingress-gateway-contour');
     t.standin.assertClean();
   });
 });

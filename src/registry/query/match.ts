@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { normalizeKey } from '../normalize.js';
 import type { Feature, Registry } from '../schema.js';
 import { type IndexedKey, indexFor, type MatchIndex, trigramsOf } from './match-index.js';
+import { isTransposition } from './typos.js';
 
 export type FeatureMatch =
   | { kind: 'found'; feature: Feature; via: 'exact' | 'words' | 'typo' }
@@ -86,7 +87,7 @@ function matchWords(index: MatchIndex, words: string): Feature[] {
   return matched;
 }
 
-interface Ranked {
+export interface Ranked {
   feature: Feature;
   distance: number;
 }
@@ -96,7 +97,7 @@ const TYPO_CANDIDATES = 64;
 const collator = new Intl.Collator();
 
 /** Ranks features by the edit distance of their closest key, over trigram-selected candidates only. */
-function rankByDistance(index: MatchIndex, compact: string): Ranked[] {
+export function rankByDistance(index: MatchIndex, compact: string): Ranked[] {
   const best = new Map<string, Ranked>();
   for (const position of typoCandidates(index, compact)) {
     const key = index.keys[position];
@@ -165,6 +166,8 @@ function chooseTop(touched: Uint32Array, counts: Uint32Array): number[] {
 
 /** Distance to a key, letting a query match a key's prefix ("multiclust" → "multicluster") cheaply. */
 function keyDistance(query: string, key: string): number {
+  // Two neighbouring letters swapped is one slip, not two ("dpra" is "dapr").
+  if (isTransposition(query, key)) return 1;
   const whole = distance(query, key);
   if (key.length > query.length + 2) {
     const prefix = distance(query, key.slice(0, query.length)) + 1;

@@ -49,8 +49,17 @@ export function nearestNames(suggestions: readonly Feature[], m: Markup): string
   return `The nearest names I know: ${suggestions.map((f) => m.bold(m.text(f.name))).join(', ')}.`;
 }
 
-export function didYouMeanLead(query: string, m: Markup): string {
-  return `${m.quote(m.echo(query))} could be more than one feature. Did you mean:`;
+export function didYouMeanLead(query: string, m: Markup, candidates = 2): string {
+  return candidates === 1
+    ? `I’m not sure ${m.quote(m.echo(query))} is an OSM feature. Did you mean:`
+    : `${m.quote(m.echo(query))} could be more than one feature. Did you mean:`;
+}
+
+/** Under a "not found": the lifecycle page has no such feature. */
+export function notOnPage(source: { name: string; url?: string } | undefined, m: Markup): string {
+  const name = source?.name ?? 'OSM Feature Lifecycle';
+  const page = source?.url ? m.link(source.url, `${name} page`) : `${name} page`;
+  return `The ${page} lists no such feature.`;
 }
 
 export function candidateLine(feature: Feature, m: Markup): string {
@@ -92,8 +101,17 @@ export function listTitle(scope: ListScope, release: string | undefined): string
       return `All OSM features${at}`;
     case 'state':
       return scope.negate ? `Features not ${scope.state}${at}` : `${scope.state} features${at}`;
-    case 'category':
-      return `${scope.state ? `${scope.state} features in ` : ''}${scope.category.name}${at}`;
+    case 'category': {
+      const which = scope.state
+        ? `${scope.negate ? `Features not ${scope.state}` : `${scope.state} features`} in `
+        : '';
+      return `${which}${scope.category.name}${at}`;
+    }
+    case 'group': {
+      const about = `features named “${scope.words.join(' ')}”`;
+      if (!scope.state) return `OSM ${about}${at}`;
+      return scope.negate ? `OSM ${about}, not ${scope.state}${at}` : `${scope.state} ${about}${at}`;
+    }
   }
 }
 
@@ -102,6 +120,10 @@ export function emptyListText(scope: ListScope): string | undefined {
   if (scope.kind === 'state')
     return scope.negate ? `Every feature is ${scope.state}.` : `No feature is ${scope.state}.`;
   if (scope.kind === 'category' && scope.state)
-    return `No feature in ${scope.category.name} is ${scope.state}.`;
+    return scope.negate
+      ? `Every feature in ${scope.category.name} is ${scope.state}.`
+      : `No feature in ${scope.category.name} is ${scope.state}.`;
+  if (scope.kind === 'group' && scope.state)
+    return scope.negate ? `All of them are ${scope.state}.` : `None of them is ${scope.state}.`;
   return undefined;
 }

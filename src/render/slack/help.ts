@@ -1,5 +1,7 @@
+import type { AnswerSource } from '../../answer/answer.js';
 import type { Feature } from '../../registry/schema.js';
-import { candidateLine, didYouMeanLead, nearestNames, notFoundLead } from '../phrases/answers.js';
+import { candidateLine, didYouMeanLead, nearestNames, notFoundLead, notOnPage } from '../phrases/answers.js';
+import { ENGLISH_ONLY, QUESTION_EXAMPLES } from '../phrases/understanding.js';
 import { actions, button, context, header, type SlackMessage, section } from './blocks.js';
 import { ACTION_IDS, BLOCK_IDS, COMMAND } from './ids.js';
 import { SLACK_MARKUP as m } from './markup.js';
@@ -18,9 +20,9 @@ const EXAMPLES = [
   [`\`${COMMAND} subscribe\``, 'notices in this channel when states change; `subscriptions`, `unsubscribe`'],
 ] as const;
 
-/** Usage with examples; `greeting` answers a hello. Pure. */
-export function renderHelp(featuresKnown: number, greeting = false): SlackMessage {
-  const lead = greeting ? `Hi! ${m.emoji('wave')}` : undefined;
+/** Usage with examples; `greeting` answers a hello, `notEnglish` a question in another language. Pure. */
+export function renderHelp(featuresKnown: number, greeting = false, notEnglish = false): SlackMessage {
+  const lead = notEnglish ? ENGLISH_ONLY : greeting ? `Hi! ${m.emoji('wave')}` : undefined;
   const lines = EXAMPLES.map(([cmd, what]) => `${cmd} — ${what}`);
   return {
     text: `${lead ? `${lead} ` : ''}Ask me about OSM features: ${COMMAND} <feature>, stable, beta, alpha, list, category <name>, policy <state>, states, subscribe, help.`,
@@ -30,9 +32,10 @@ export function renderHelp(featuresKnown: number, greeting = false): SlackMessag
       section(
         `I tell you where every Open Service Mesh feature stands: Alpha, Beta or Stable, and what that promises.\n\n${lines.join('\n')}`,
       ),
-      context(
-        `You can also mention me or DM me in plain English: _which features are stable?_, _what does beta mean?_, _is multicluster production ready?_ · ${featuresKnown} features known`,
+      section(
+        `You can also mention me or DM me in plain English:\n${QUESTION_EXAMPLES.map((q) => `• _${q}_`).join('\n')}`,
       ),
+      context(`${featuresKnown} features known · answers in English`),
     ],
   };
 }
@@ -42,7 +45,7 @@ export function renderDidYouMean(query: string, candidates: readonly Feature[]):
   const list = candidates.map((f) => candidateLine(f, m)).join('\n');
   return {
     text: escapeMrkdwn(`Did you mean: ${candidates.map((f) => f.name).join(', ')}?`),
-    blocks: [section(`${didYouMeanLead(query, m)}\n${list}`), pickButtons(candidates)],
+    blocks: [section(`${didYouMeanLead(query, m, candidates.length)}\n${list}`), pickButtons(candidates)],
   };
 }
 
@@ -55,12 +58,16 @@ function pickButtons(candidates: readonly Feature[]) {
 }
 
 /** Nothing is close: say so, suggest the nearest names and how to list everything. Pure. */
-export function renderNotFound(query: string, suggestions: readonly Feature[]): SlackMessage {
+export function renderNotFound(
+  query: string,
+  suggestions: readonly Feature[],
+  source?: AnswerSource,
+): SlackMessage {
   const nearest = suggestions.length > 0 ? `\n${nearestNames(suggestions, m)}` : '';
   return {
     text: `I don't know an OSM feature called "${quoteUserText(query)}".`,
     blocks: [
-      section(`${notFoundLead(query, m)}${nearest}`),
+      section(`${notFoundLead(query, m)} ${notOnPage(source, m)}${nearest}`),
       ...(suggestions.length > 0 ? [pickButtons(suggestions)] : []),
       context(`See every feature with \`${COMMAND} list\`, or type \`${COMMAND} help\`.`),
     ],

@@ -8,6 +8,7 @@ import { SLACK_MARKUP as m } from './markup.js';
 import { renderPolicy, renderStates } from './policy.js';
 import { renderChanges, renderHistory, renderReleases } from './releases.js';
 import { renderSubscriptionResult } from './subscriptions.js';
+import { renderAbout, renderAspect, renderCount, renderSeveral, renderVerdict } from './understanding.js';
 
 export interface SlackRenderOptions {
   /**
@@ -43,7 +44,17 @@ function render(answer: Answer, interactive: boolean): SlackMessage {
     case 'did-you-mean':
       return renderDidYouMean(answer.query, answer.candidates);
     case 'not-found':
-      return renderNotFound(answer.query, answer.suggestions);
+      return renderNotFound(answer.query, answer.suggestions, answer.source);
+    case 'verdict':
+      return renderVerdict(answer, interactive);
+    case 'several':
+      return renderSeveral(answer, interactive);
+    case 'policy-aspect':
+      return renderAspect(answer, interactive);
+    case 'count':
+      return renderCount(answer);
+    case 'about':
+      return renderAbout(answer);
     case 'categories':
       return renderCategories(answer.groups, answer.source);
     case 'policy':
@@ -57,7 +68,7 @@ function render(answer: Answer, interactive: boolean): SlackMessage {
     case 'changes':
       return renderChanges(answer);
     case 'help':
-      return renderHelp(answer.featureCount, answer.greeting);
+      return renderHelp(answer.featureCount, answer.greeting, answer.notEnglish === true);
     case 'not-understood':
       return renderNotUnderstood(answer.text);
     case 'subscription-result':

@@ -1,5 +1,7 @@
+import type { AnswerSource } from '../../answer/answer.js';
 import type { Feature } from '../../registry/schema.js';
-import { candidateLine, didYouMeanLead, nearestNames, notFoundLead } from '../phrases/answers.js';
+import { candidateLine, didYouMeanLead, nearestNames, notFoundLead, notOnPage } from '../phrases/answers.js';
+import { ENGLISH_ONLY, QUESTION_EXAMPLES } from '../phrases/understanding.js';
 import { COMMAND } from '../slack/ids.js';
 import { page, title } from './layout.js';
 import { TERMINAL_MARKUP as m } from './markup.js';
@@ -14,25 +16,26 @@ const EXAMPLES = [
 ] as const;
 
 /** Usage with examples, for the CLI. Pure. */
-export function helpText(featuresKnown: number, greeting: boolean): string {
+export function helpText(featuresKnown: number, greeting: boolean, notEnglish = false): string {
   return page([
     title('OSM feature lifecycle bot'),
-    greeting ? `Hi! ${m.emoji('wave')}` : undefined,
+    notEnglish ? ENGLISH_ONLY : greeting ? `Hi! ${m.emoji('wave')}` : undefined,
     'I tell you where every Open Service Mesh feature stands: Alpha, Beta or Stable, and what that promises.',
     EXAMPLES.map(([ask, what]) => `osm-feature ask "${ask}" — ${what}`).join('\n'),
+    `Or ask in plain English:\n${QUESTION_EXAMPLES.map((q) => `• ${q}`).join('\n')}`,
     `In Slack: ${COMMAND} <question>, a mention or a DM; ${COMMAND} subscribe for channel notices · ${featuresKnown} features known`,
   ]);
 }
 
 /** Several features are about equally close. Pure. */
 export function didYouMeanText(query: string, candidates: readonly Feature[]): string {
-  return `${didYouMeanLead(query, m)}\n${candidates.map((f) => candidateLine(f, m)).join('\n')}`;
+  return `${didYouMeanLead(query, m, candidates.length)}\n${candidates.map((f) => candidateLine(f, m)).join('\n')}`;
 }
 
 /** Nothing is close: say so and suggest the nearest names. Pure. */
-export function notFoundText(query: string, suggestions: readonly Feature[]): string {
+export function notFoundText(query: string, suggestions: readonly Feature[], source?: AnswerSource): string {
   return page([
-    `${notFoundLead(query, m)}${suggestions.length > 0 ? `\n${nearestNames(suggestions, m)}` : ''}`,
+    `${notFoundLead(query, m)} ${notOnPage(source, m)}${suggestions.length > 0 ? `\n${nearestNames(suggestions, m)}` : ''}`,
     'See every feature with osm-feature ask list, or osm-feature ask help.',
   ]);
 }

@@ -7,6 +7,7 @@ import { categoriesText, featureListText } from './lists.js';
 import { TERMINAL_MARKUP as m } from './markup.js';
 import { policyText, statesText } from './policy.js';
 import { changesText, historyText, releasesText } from './releases.js';
+import { aboutText, aspectText, countText, severalText, verdictText } from './understanding.js';
 
 /** An answer as terminal text, for the CLI: no Slack markup ever reaches it. Pure. */
 export function renderTerminalAnswer(answer: Answer): string {
@@ -18,7 +19,17 @@ export function renderTerminalAnswer(answer: Answer): string {
     case 'did-you-mean':
       return didYouMeanText(answer.query, answer.candidates);
     case 'not-found':
-      return notFoundText(answer.query, answer.suggestions);
+      return notFoundText(answer.query, answer.suggestions, answer.source);
+    case 'verdict':
+      return verdictText(answer);
+    case 'several':
+      return severalText(answer);
+    case 'policy-aspect':
+      return aspectText(answer);
+    case 'count':
+      return countText(answer);
+    case 'about':
+      return aboutText(answer);
     case 'categories':
       return categoriesText(answer);
     case 'policy':
@@ -32,7 +43,7 @@ export function renderTerminalAnswer(answer: Answer): string {
     case 'changes':
       return changesText(answer);
     case 'help':
-      return helpText(answer.featureCount, answer.greeting);
+      return helpText(answer.featureCount, answer.greeting, answer.notEnglish === true);
     case 'not-understood':
       return notUnderstoodText(answer.text);
     case 'subscription-result':

@@ -68,7 +68,7 @@ const TABLE: [string, Intent | { feature: string; release?: string }][] = [
   ['policy beta', { kind: 'policy', state: 'Beta' }],
   ['what does alpha mean?', { kind: 'policy', state: 'Alpha' }],
   ['what does beta promise', { kind: 'policy', state: 'Beta' }],
-  ['stable deprecation policy', { kind: 'policy', state: 'Stable' }],
+  ['stable deprecation policy', { kind: 'policy', state: 'Stable', aspect: 'deprecation_policy' }],
   ['states', { kind: 'states' }],
   ['policy gamma', { kind: 'states', unknownState: 'gamma' }],
   ['explain the lifecycle states', { kind: 'states' }],
@@ -148,20 +148,21 @@ describe('plain-English questions people really ask', () => {
     ["what's stable in observability", { kind: 'category', query: 'observability', state: 'Stable' }],
     ['which features can i use in production', { kind: 'state', state: 'Stable' }],
     ['production ready features', { kind: 'state', state: 'Stable' }],
-    ['how many features are stable', { kind: 'state', state: 'Stable' }],
+    ['how many features are stable', { kind: 'count', of: { kind: 'state', state: 'Stable' } }],
     ['obsrvability', { kind: 'category', query: 'obsrvability' }],
     ['v1.1', { kind: 'list', release: 'v1.1' }],
     ['latest release', { kind: 'releases' }],
     ['current version', { kind: 'releases' }],
     ['what changed between v1.0 and v1.1', { kind: 'changes', from: 'v1.0', to: 'v1.1' }],
-    ["what's deprecated", { kind: 'states' }],
+    ["what's deprecated", { kind: 'aspect', aspect: 'deprecation_policy' }],
   ])('%s', (text, expected) => {
     expect(parseIntent(text, registry)).toEqual(expected);
   });
 
-  it('answers two features named at once with a choice', () => {
+  it('answers two features named at once, each of them', () => {
     const answer = askSlack('prometheus and grafana', registry);
-    expect(answer?.text).toContain('Did you mean');
+    expect(answer?.text).toContain('Prometheus integration: Stable');
+    expect(answer?.text).toContain('Grafana integration: Stable');
   });
 });
 
@@ -173,10 +174,10 @@ describe('second acceptance pass phrasings', () => {
     ['notify me about dapr changes', { kind: 'subscribe', filter: { kind: 'feature', query: 'dapr' } }],
     ['what am I subscribed to', { kind: 'subscriptions' }],
     ['stop notifications', { kind: 'unsubscribe' }],
-    ['what does alpha promise about docs', { kind: 'policy', state: 'Alpha' }],
-    ['is beta backward compatible', { kind: 'policy', state: 'Beta' }],
-    ['can alpha features be removed', { kind: 'policy', state: 'Alpha' }],
-    ['is alpha enabled by default', { kind: 'policy', state: 'Alpha' }],
+    ['what does alpha promise about docs', { kind: 'policy', state: 'Alpha', aspect: 'documentation' }],
+    ['is beta backward compatible', { kind: 'policy', state: 'Beta', aspect: 'support' }],
+    ['can alpha features be removed', { kind: 'policy', state: 'Alpha', aspect: 'deprecation_policy' }],
+    ['is alpha enabled by default', { kind: 'policy', state: 'Alpha', aspect: 'stability' }],
     ['compare states', { kind: 'states' }],
     ['v1.0 vs v1.2', { kind: 'changes', from: 'v1.0', to: 'v1.2' }],
     ['changes v1.2..v1.0', { kind: 'changes', from: 'v1.0', to: 'v1.2' }],

@@ -21,9 +21,20 @@ function pinnableCore(): number | undefined {
 }
 
 /** Starts bench/app-host.ts (our bot and the Bolt baseline, in one process, on one core) against `standin`. */
-export async function startHost(standin: SlackStandin): Promise<Host> {
+export function startHost(standin: SlackStandin): Promise<Host> {
+  return startPinnedHost<HostPorts>(standin, 'bench/app-host.ts');
+}
+
+/**
+ * Starts a host script against `standin`, pinned to one core when it can be: the script prints one JSON
+ * line of ports, then runs until its stdin closes.
+ */
+export async function startPinnedHost<Ports extends object>(
+  standin: SlackStandin,
+  script: string,
+): Promise<Ports & Omit<Host, keyof HostPorts>> {
   const core = pinnableCore();
-  const node = [process.execPath, '--import', 'tsx', 'bench/app-host.ts'];
+  const node = [process.execPath, '--import', 'tsx', script];
   const [command, ...args] = core === undefined ? node : ['taskset', '-c', String(core), ...node];
   const child: ChildProcess = spawn(command ?? process.execPath, args, {
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -39,7 +50,7 @@ export async function startHost(standin: SlackStandin): Promise<Host> {
     throw new Error(`bench app host exited early (code ${String(code)})`);
   });
   const [first] = (await Promise.race([once(lines, 'line'), exited])) as [string];
-  const ports = JSON.parse(first) as HostPorts;
+  const ports = JSON.parse(first) as Ports;
   return {
     ...ports,
     pid: child.pid ?? 0,

@@ -9,6 +9,7 @@ import { runFleetRows } from './fleet-row.js';
 import { startHost } from './host.js';
 import { machineDetails } from './machine.js';
 import { runMentionBench } from './mention-bench.js';
+import { runMetricsBench } from './metrics-bench.js';
 import { rowGroups } from './only.js';
 import { runRegistryBench } from './registry-bench.js';
 import { type Row, renderReport } from './report.js';
@@ -43,6 +44,18 @@ async function httpRows(notes: string[]): Promise<Row[]> {
   }
 }
 
+async function metricsRows(notes: string[]): Promise<Row[]> {
+  progress('the cost of metrics');
+  const standin = await SlackStandin.start({ rateLimits: false });
+  try {
+    const { rows, note } = await runMetricsBench(standin);
+    notes.push(note);
+    return rows;
+  } finally {
+    await standin.close();
+  }
+}
+
 async function startupRows(notes: string[]): Promise<Row[]> {
   const standin = await SlackStandin.start({ rateLimits: false });
   try {
@@ -61,10 +74,11 @@ const notes: string[] = [
 ];
 const rows: Row[] = [];
 const groups = rowGroups(
-  ['http', 'registry', 'fanout', 'startup', 'store', 'fleet', 'workspaces'],
+  ['http', 'metrics', 'registry', 'fanout', 'startup', 'store', 'fleet', 'workspaces'],
   process.argv.slice(2),
 );
 if (groups.selected('http')) rows.push(...(await httpRows(notes)));
+if (groups.selected('metrics')) rows.push(...(await metricsRows(notes)));
 if (groups.selected('registry')) {
   progress('registries of 30, 1,000 and 10,000 features');
   rows.push(...(await runRegistryBench()));

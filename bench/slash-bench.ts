@@ -15,7 +15,7 @@ const ROUNDS = 5;
 const P99_GOAL = 1.15;
 
 /** Signed before the clock starts; re-signed per batch, since Bolt refuses timestamps older than 5 minutes. */
-function commandRequests(standin: SlackStandin, responseUrl: string): PreparedRequest[] {
+export function commandRequests(standin: SlackStandin, responseUrl: string): PreparedRequest[] {
   return QUESTIONS.map((text) =>
     signedForm(standin.signingSecret, {
       ...standin.buildCommandPayload(text, { response_url: responseUrl }),

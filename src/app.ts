@@ -1,19 +1,27 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import net from 'node:net';
-import { App, type Authorize, type CustomRoute } from '@slack/bolt';
+import { App, type Authorize, type CustomRoute, type Receiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { registerErrorHandler } from './listeners/errors.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLoggerFrom } from './logger.js';
+import type { BotMetrics } from './operate/metrics.js';
+import { healthRoute, type OpsRoute } from './operate/ops-routes.js';
+import { rateLimitCountingFetch } from './operate/rate-limit-fetch.js';
+import { instrumentRequests } from './operate/request-metrics.js';
+import { HEALTH_PATH } from './operate/routes.js';
 import { createGuardedReceiver } from './receiver/guarded-receiver.js';
+import { ResilientSocketReceiver, type SocketReceiverOptions } from './receiver/socket-receiver.js';
 
 export interface SlackApp {
   app: App /** Starts listening (HTTP) or connecting (Socket Mode). Resolves to the bound port in HTTP mode. */;
   start(): Promise<{ port?: number }>;
   /** Stops taking requests, answering those received within `graceMs` (default 10 s). */
   stop(graceMs?: number): Promise<void>;
+  /** Socket Mode: whether a socket is live now. HTTP mode: always true (Slack comes to us). */
+  connected(): boolean;
 }
 
 export interface AppOptions {
@@ -32,6 +40,20 @@ export interface AppOptions {
   clientTimeoutMs?: number;
   /** How long a graceful stop waits for requests to stop arriving, ms (default 500); tests shorten it. */
   stopQuietMs?: number;
+  /** Counts requests, acks and 429s (left out by tests that build the app alone). */
+  metrics?: BotMetrics;
+  /** Socket Mode reconnect tuning (tests shorten the backoff) and the reconnect callback. */
+  socket?: Pick<SocketReceiverOptions, 'backoff' | 'tuning' | 'onReconnect'>;
+}
+
+/** The routes, with /healthz added unless one is given: liveness needs nothing but the process. */
+function withHealth(routes: CustomRoute[]): CustomRoute[] {
+  return routes.some((r) => r.path === HEALTH_PATH) ? routes : [customRouteOf(healthRoute), ...routes];
+}
+
+/** An operational route as a Bolt custom route: GET only, no signature. */
+export function customRouteOf(route: OpsRoute): CustomRoute {
+  return { path: route.path, method: ['GET'], handler: route.handler };
 }
 
 const WEB_API_TIMEOUT_MS = 10_000;
@@ -116,6 +138,7 @@ export function createApp(config: Config, deps: ListenerDeps, log: Logger, opts:
     timeout: opts.clientTimeoutMs ?? WEB_API_TIMEOUT_MS,
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig: opts.retryConfig ?? ANSWER_RETRIES,
+    ...(opts.metrics ? { fetch: rateLimitCountingFetch(opts.metrics) } : {}),
   };
   const auth =
     mode.kind === 'oauth' ? { authorize: requireAuthorize(opts.authorize) } : { token: mode.botToken };
@@ -129,22 +152,27 @@ export function createApp(config: Config, deps: ListenerDeps, log: Logger, opts:
     // Bolt's conversation-context middleware runs on every request; nothing here reads context.conversation.
     convoStore: false as const,
   };
-  const app =
-    mode.kind === 'socket'
-      ? new App({ ...common, socketMode: true, appToken: mode.appToken })
-      : new App({
-          ...common,
-          receiver: createGuardedReceiver({
-            signingSecret: mode.signingSecret,
-            logger: common.logger,
-            customRoutes: [
-              { path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') },
-              ...(opts.routes ?? []),
-            ],
-          }),
-        });
+  let socket: ResilientSocketReceiver | undefined;
+  let receiver: Receiver;
+  if (mode.kind === 'socket') {
+    socket = new ResilientSocketReceiver({
+      appToken: mode.appToken,
+      ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+      log: log.child({ component: 'socket-mode' }),
+      ...opts.socket,
+    });
+    receiver = socket;
+  } else {
+    receiver = createGuardedReceiver({
+      signingSecret: mode.signingSecret,
+      logger: common.logger,
+      customRoutes: withHealth(opts.routes ?? []),
+    });
+  }
+  const app = new App({ ...common, receiver });
   registerErrorHandler(app, deps);
   registerListeners(app, deps);
+  if (opts.metrics) instrumentRequests(app, opts.metrics);
   let server: Server | undefined;
   return {
     app,
@@ -158,6 +186,7 @@ export function createApp(config: Config, deps: ListenerDeps, log: Logger, opts:
       const address = server.address();
       return { port: typeof address === 'object' && address ? address.port : config.port };
     },
+    connected: () => socket?.isConnected() ?? true,
     async stop(graceMs = 10_000) {
       // HTTP: Bolt's own stop would only close the server, which drain() does more gently.
       if (server) await drain(server, graceMs, opts.stopQuietMs ?? QUIET_MS);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
-import { type AppOptions, createApp, type SlackApp } from './app.js';
+import { type AppOptions, createApp, customRouteOf, type SlackApp } from './app.js';
 import type { Config, SingleWorkspaceConfig } from './config.js';
 import { createHomeService } from './home/home-service.js';
 import { createHomeRefresher } from './home/refresher.js';
@@ -12,10 +12,17 @@ import { workspaceClients } from './install/workspace-clients.js';
 import { startWorkRecovery } from './lifecycle/recover-work.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { boltLoggerFrom } from './logger.js';
+import { registryFingerprint } from './notices/change-set.js';
 import type { SenderTuning } from './notices/sender-types.js';
 import { type NoticeService, startNotices } from './notices/service.js';
 import { createSlackPoster } from './notices/slack-poster.js';
+import { type BotMetrics, createBotMetrics } from './operate/metrics.js';
+import { createOperations, type Operations } from './operate/operations.js';
+import { startOpsServer } from './operate/ops-server.js';
+import { rateLimitCountingFetch } from './operate/rate-limit-fetch.js';
+import { slackAnswers } from './operate/slack-check.js';
 import type { RegistryProvider } from './registry/provider.js';
+import type { Registry } from './registry/schema.js';
 import { InFlight } from './shared/in-flight.js';
 import { identifyBot } from './slack-identity.js';
 import { openRegistrySource } from './sources/registry-source.js';
@@ -44,7 +51,12 @@ function replicaName(): string {
 
 /** A running bot: what tests, the sandbox and main() hold on to. */
 export interface RunningBot {
+  /** The port /slack/events (HTTP mode) and /healthz, /readyz and /metrics listen on. */
   port?: number;
+  /** METRICS_PORT's bound port, when set. */
+  metricsPort?: number;
+  /** Health, readiness and metrics. */
+  operations: Operations;
   store: Store;
   /** The registry answers come from: the last committed one (it follows the file or URL once announced). */
   registry: RegistryProvider;
@@ -72,6 +84,10 @@ export interface BotOptions extends AppOptions {
   workLeaseMs?: number;
   /** How long a notice post may take before its outcome counts as unknown, ms (default 10 s). */
   noticeTimeoutMs?: number;
+  /** Prometheus metrics (default on); benchmarks compare with them off. */
+  withMetrics?: boolean;
+  /** How long a readiness result answers for, ms (default 1 s). */
+  readinessCacheMs?: number;
 }
 
 /** Things to undo, last first, when start-up fails half way or the bot stops. */
@@ -118,12 +134,14 @@ async function assemble(
   closers: Closers,
 ): Promise<RunningBot> {
   const { mode } = config;
+  const metrics = opts.withMetrics === false ? undefined : createBotMetrics(opts.now);
   const store = await openStore(config.databaseUrl, { ...(opts.now ? { now: opts.now } : {}), log });
   closers.push(() => store.close());
   const source = await openRegistrySource({
     path: config.registryPath,
     ...(config.registryUrl ? { url: config.registryUrl } : {}),
     pollSeconds: config.registryPollSeconds,
+    maxBytes: config.registryMaxBytes,
     log: log.child({ component: 'registry' }),
     fallback: async () => (await store.announcements.current())?.registry,
     ...(opts.registryDebounceMs === undefined ? {} : { debounceMs: opts.registryDebounceMs }),
@@ -172,11 +190,42 @@ async function assemble(
     holdWork: { work: store.work, registry, log, worker, leaseMs: workLeaseMs },
     installs,
   };
+  const operations = createOperations({
+    store,
+    registryLoaded: () => notices !== undefined,
+    slack:
+      mode.kind === 'socket'
+        ? { live: () => slack.connected() }
+        : {
+            answers: slackAnswers({
+              ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+              ...(botToken ? { botToken } : {}),
+              logger: boltLoggerFrom(log.child({ component: 'readiness' })),
+            }),
+          },
+    ...(metrics ? { metrics } : {}),
+    ...(config.metricsPort === undefined ? {} : { metricsPort: config.metricsPort }),
+    host: config.host,
+    log,
+    ...(opts.readinessCacheMs === undefined ? {} : { readinessCacheMs: opts.readinessCacheMs }),
+  });
+  closers.push(() => operations.close());
   const slack = createApp(config, deps, log, {
     ...opts,
-    routes: [...(opts.routes ?? []), ...(multi?.routes ?? [])],
+    routes: [...(opts.routes ?? []), ...(multi?.routes ?? []), ...operations.routes.map(customRouteOf)],
     ...(multi ? { authorize: multi.authorizer.authorize } : {}),
+    ...(metrics ? { metrics } : {}),
+    socket: { ...opts.socket, onReconnect: () => metrics?.socketReconnected() },
   });
+  const metricsPort = await operations.startMetricsServer();
+  // Socket Mode has no HTTP receiver: the operational routes get a server of their own on PORT, started
+  // before the socket connects so that probes answer (not ready) while it does.
+  let opsPort: number | undefined;
+  if (mode.kind === 'socket') {
+    const ops = await startOpsServer(operations.routes, config.port, config.host);
+    closers.push(() => ops.close());
+    opsPort = ops.port;
+  }
 
   let workspace: WorkspaceRef | undefined;
   if (mode.kind !== 'oauth') {
@@ -198,6 +247,7 @@ async function assemble(
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     logger: boltLoggerFrom(log.child({ component: 'notice-client' })),
     maxRequestConcurrency: opts.notices?.concurrency ?? 50,
+    ...(metrics ? { fetch: rateLimitCountingFetch(metrics) } : {}),
     ...(opts.noticeTimeoutMs === undefined ? {} : { timeoutMs: opts.noticeTimeoutMs }),
   });
   notices = await startNotices(
@@ -215,6 +265,7 @@ async function assemble(
   );
   const running = notices;
   closers.push(() => running.stop());
+  if (metrics) watchForMetrics(metrics, running, store, opts.now ?? Date.now);
 
   const started = await slack.start();
   closers.push(async () => {
@@ -267,8 +318,11 @@ async function assemble(
   closers.push(() => clearInterval(trimTimer));
 
   let stopped: Promise<void> | undefined;
+  const port = started.port ?? opsPort;
   return {
-    ...(started.port === undefined ? {} : { port: started.port }),
+    ...(port === undefined ? {} : { port }),
+    ...(metricsPort === undefined ? {} : { metricsPort }),
+    operations,
     store,
     registry,
     slack,
@@ -279,4 +333,30 @@ async function assemble(
       return stopped;
     },
   };
+}
+
+/** The registry's release and a short content hash: the labels of osm_feature_bot_registry_info. */
+function registryLabels(registry: Registry): [string, string] {
+  return [registry.current_release ?? 'none', registryFingerprint(registry).hash.slice(0, 12)];
+}
+
+/** Wires the notice pipeline and the store to the metrics: notices by outcome, the registry, the outbox. */
+function watchForMetrics(metrics: BotMetrics, notices: NoticeService, store: Store, now: () => number): void {
+  notices.on('sent', () => metrics.notice('sent'));
+  notices.on('retry', () => metrics.notice('retried'));
+  notices.on('reconciled', () => metrics.notice('reconciled'));
+  notices.on('failed', () => metrics.notice('failed'));
+  const served = (registry: Registry): void => metrics.registry(...registryLabels(registry));
+  served(notices.registry.current());
+  void store.announcements.current().then(
+    (snapshot) => metrics.registryChanged(snapshot?.announcedAt ?? now()),
+    () => metrics.registryChanged(now()),
+  );
+  const changed = (): void => {
+    served(notices.registry.current());
+    metrics.registryChanged(now());
+  };
+  notices.on('committed', changed);
+  notices.on('adopted', changed);
+  metrics.readOutbox(() => store.outbox.pending());
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { parseEncryptionKey } from './install/encryption-key.js';
 import type { OAuthSettings } from './install/oauth-settings.js';
+import { DEFAULT_REGISTRY_MAX_BYTES } from './sources/size-cap.js';
 import { DatabaseUrlSchema, databasePassword } from './store/database-url.js';
+
+export { DEFAULT_REGISTRY_MAX_BYTES };
 
 /** A configuration problem, as one line that names the variable. main() prints it and exits 2. */
 export class ConfigError extends Error {
@@ -66,6 +69,14 @@ const EnvSchema = z.object({
   TOKEN_ENCRYPTION_KEY_PREVIOUS: encryptionKey,
   PORT: wholeNumber(3000, 0, 65535, 'a port number (0-65535)'),
   HOST: optionalString.pipe(z.string().default('0.0.0.0')),
+  METRICS_PORT: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a port number (0-65535)')
+      .transform(Number)
+      .pipe(z.number().max(65535, 'must be a port number (0-65535)'))
+      .optional(),
+  ),
   LOG_LEVEL: optionalString
     .transform((v) => v?.toLowerCase())
     .pipe(
@@ -78,6 +89,12 @@ const EnvSchema = z.object({
   REGISTRY_PATH: optionalString.pipe(z.string().default('data/features.yml')),
   REGISTRY_URL: httpUrl,
   REGISTRY_POLL_SECONDS: wholeNumber(300, 1, 86_400, 'a number of seconds'),
+  REGISTRY_MAX_BYTES: wholeNumber(
+    DEFAULT_REGISTRY_MAX_BYTES,
+    1024,
+    1024 ** 3,
+    'a number of bytes (1024 to 1 GiB)',
+  ),
   DATABASE_URL: optionalString.transform((value, ctx) => {
     const url = value ?? 'sqlite:var/osm-feature-bot.db';
     const checked = DatabaseUrlSchema.safeParse(url);
@@ -122,10 +139,14 @@ export interface Settings {
   slackApiUrl?: string;
   port: number;
   host: string;
+  /** METRICS_PORT: /metrics on its own port, and not on `port`. */
+  metricsPort?: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   registryPath: string;
   registryUrl?: string;
   registryPollSeconds: number;
+  /** REGISTRY_MAX_BYTES: a registry file or URL body larger than this is refused. */
+  registryMaxBytes: number;
   databaseUrl: string;
   noticeChannels: string[];
 }
@@ -160,14 +181,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`${name}: ${issue?.message ?? 'is invalid'}`);
   }
   const e = parsed.data;
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT)
+    throw new ConfigError(
+      `METRICS_PORT: must differ from PORT (${e.PORT}); leave it unset to serve /metrics on PORT`,
+    );
   const settings: Settings = {
     slackApiUrl: e.SLACK_API_URL,
     port: e.PORT,
     host: e.HOST,
+    ...(e.METRICS_PORT === undefined ? {} : { metricsPort: e.METRICS_PORT }),
     logLevel: e.LOG_LEVEL,
     registryPath: e.REGISTRY_PATH,
     registryUrl: e.REGISTRY_URL,
     registryPollSeconds: e.REGISTRY_POLL_SECONDS,
+    registryMaxBytes: e.REGISTRY_MAX_BYTES,
     databaseUrl: e.DATABASE_URL,
     noticeChannels: e.NOTICE_CHANNELS,
   };

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App.js';
 import { isNotInstalled } from '../shared/not-installed.js';
+import { noteRequestOutcome } from '../shared/request-outcome.js';
 import { isStoreUnavailable } from '../store/errors.js';
 import type { ListenerDeps } from './deps.js';
 
@@ -26,6 +27,7 @@ export function registerErrorHandler(app: App, deps: ListenerDeps): void {
   app.error(async ({ error, body, context }: ExtendedErrorHandlerArgs) => {
     const b: Record<string, unknown> =
       typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    noteRequestOutcome(body, 'error');
     const notInstalled = isNotInstalled(error);
     if (notInstalled)
       deps.log.info(

@@ -10,6 +10,8 @@ export interface SlackPosterOptions {
   /** Per-call timeout; a post that hangs longer counts as an uncertain failure. */
   timeoutMs?: number;
   maxRequestConcurrency?: number;
+  /** The HTTP fetch the client uses (the bot's counts 429s for its metrics). */
+  fetch?: webApi.FetchFunction;
 }
 
 /** How many pages of history one reconciliation reads at most (200 messages a page). */
@@ -31,6 +33,7 @@ export function createSlackPoster(opts: SlackPosterOptions): NoticeSlack {
     timeout: opts.timeoutMs ?? 10_000,
     maxRequestConcurrency: opts.maxRequestConcurrency ?? 100,
     logger: opts.logger,
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
   });
   return {
     async post(ws, request: PostRequest) {

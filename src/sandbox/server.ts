@@ -1,7 +1,7 @@
 import { SlackStandin } from '@osm-feature-bot/slack-standin';
 import type { Logger } from 'pino';
 import { type BotOptions, type RunningBot, startBot } from '../bot.js';
-import type { Config } from '../config.js';
+import { type Config, DEFAULT_REGISTRY_MAX_BYTES } from '../config.js';
 import { ConversationFeed } from './feed.js';
 import { pageRoutes } from './routes.js';
 import { UserActions } from './user-actions.js';
@@ -58,6 +58,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     logLevel: 'info',
     registryPath: opts.registryPath,
     registryPollSeconds: opts.registryPollSeconds ?? 300,
+    registryMaxBytes: DEFAULT_REGISTRY_MAX_BYTES,
     databaseUrl: opts.databaseUrl,
     noticeChannels: [ANNOUNCE_CHANNEL],
     ...(opts.registryUrl ? { registryUrl: opts.registryUrl } : {}),

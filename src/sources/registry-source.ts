@@ -6,6 +6,8 @@ import type { Registry } from '../registry/schema.js';
 import { sha256 } from '../shared/hash.js';
 import { loadDefaultMapping } from './default-mapping.js';
 import { readWithMtime, watchRegistryFile } from './file-watch.js';
+import { SecondSighting } from './second-sighting.js';
+import { DEFAULT_REGISTRY_MAX_BYTES } from './size-cap.js';
 import { type FetchLike, pollRegistryUrl } from './url-poll.js';
 
 /**
@@ -69,6 +71,10 @@ export interface RegistrySourceOptions {
   >;
   debounceMs?: number;
   fetch?: FetchLike;
+  /** REGISTRY_MAX_BYTES: a larger file or URL body is refused (default 5 MiB). */
+  maxBytes?: number;
+  /** How long one URL fetch may take, body included, ms (default 10 s). */
+  fetchTimeoutMs?: number;
 }
 
 /** Where the registry comes from while the bot runs. */
@@ -91,7 +97,9 @@ export interface RegistrySource {
  */
 export async function openRegistrySource(opts: RegistrySourceOptions): Promise<RegistrySource> {
   const { log } = opts;
+  const maxBytes = opts.maxBytes ?? DEFAULT_REGISTRY_MAX_BYTES;
   const gate = new RegistryGate(undefined);
+  const sighting = new SecondSighting();
   const origin = opts.url ?? opts.path;
   let listener: ((registry: Registry, version: SourceVersion) => void) | undefined;
   let version: SourceVersion = {};
@@ -115,22 +123,35 @@ export async function openRegistrySource(opts: RegistrySourceOptions): Promise<R
   const poll = opts.url
     ? pollRegistryUrl(opts.url, {
         intervalMs: opts.pollSeconds * 1000,
+        maxBytes,
+        ...(opts.fetchTimeoutMs === undefined ? {} : { timeoutMs: opts.fetchTimeoutMs }),
         ...(opts.fetch ? { fetch: opts.fetch } : {}),
         onOutcome: (outcome) => {
-          if (outcome.kind === 'content') take(outcome.text, outcome.modifiedAt);
-          else if (outcome.kind === 'error') {
+          if (outcome.kind === 'error') {
             log.warn(
               { source: origin, error: outcome.message, retryInSeconds: opts.pollSeconds },
-              'registry fetch failed; keeping the current registry',
+              `registry fetch failed (${outcome.message}); keeping the current registry`,
             );
+            return;
           }
+          const seen =
+            outcome.kind === 'content'
+              ? sighting.content(outcome.text, outcome.modifiedAt)
+              : sighting.notModified();
+          if (seen.kind === 'confirmed') take(seen.text, seen.modifiedAt);
+          else if (seen.kind === 'held')
+            log.info(
+              { source: origin, retryInSeconds: opts.pollSeconds },
+              'the registry URL changed; taking it once the next poll sees the same version',
+            );
         },
       })
     : undefined;
 
   let startErrors: RegistryError[] = [];
-  const first = poll ? await poll.fetchOnce() : await readText(opts.path);
+  const first = poll ? await poll.fetchOnce() : await readText(opts.path, maxBytes);
   if (first.kind === 'content') {
+    sighting.takenNow(first.text);
     const offer = gate.offer(first.text, origin);
     if (offer.kind === 'refused') startErrors = offer.errors;
     else if (first.modifiedAt !== undefined) version = { modifiedAt: first.modifiedAt };
@@ -139,7 +160,8 @@ export async function openRegistrySource(opts: RegistrySourceOptions): Promise<R
   }
   let started = gate.current;
   if (!started) {
-    const fallback = (await opts.fallback?.()) ?? (poll ? await fileFallback(opts.path, log) : undefined);
+    const fallback =
+      (await opts.fallback?.()) ?? (poll ? await fileFallback(opts.path, maxBytes, log) : undefined);
     if (!fallback) {
       if (startErrors.length > 0) throw new RegistryLoadError(startErrors);
       throw new Error(
@@ -166,6 +188,7 @@ export async function openRegistrySource(opts: RegistrySourceOptions): Promise<R
       listener = onChange;
       if (poll) return poll.start();
       fileWatch = watchRegistryFile(opts.path, {
+        maxBytes,
         debounceMs: opts.debounceMs ?? 200,
         onContent: take,
         onReadError: (err) =>
@@ -182,16 +205,17 @@ export async function openRegistrySource(opts: RegistrySourceOptions): Promise<R
 
 async function readText(
   file: string,
+  maxBytes: number,
 ): Promise<{ kind: 'content'; text: string; modifiedAt?: number } | { kind: 'error'; message: string }> {
   try {
-    return { kind: 'content', ...(await readWithMtime(file)) };
+    return { kind: 'content', ...(await readWithMtime(file, maxBytes)) };
   } catch (err) {
     return { kind: 'error', message: err instanceof Error ? err.message : String(err) };
   }
 }
 
-async function fileFallback(file: string, log: Logger): Promise<Registry | undefined> {
-  const read = await readText(file);
+async function fileFallback(file: string, maxBytes: number, log: Logger): Promise<Registry | undefined> {
+  const read = await readText(file, maxBytes);
   if (read.kind === 'error') return undefined;
   const parsed = parseRegistrySource(read.text, file);
   if (parsed.ok) log.warn({ file }, 'REGISTRY_URL unusable at start; serving REGISTRY_PATH');

@@ -1,3 +1,5 @@
+import { RegistryTooLargeError } from './size-cap.js';
+
 /** What a conditional GET learned: new text, nothing new, or a failure to try again later. */
 export type FetchOutcome =
   | { kind: 'content'; text: string; modifiedAt?: number }
@@ -8,7 +10,10 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface UrlPollOptions {
   intervalMs: number;
+  /** The whole request, body included, ms (default 10 s). */
   timeoutMs?: number;
+  /** A body larger than this is refused while it streams in, never held whole (REGISTRY_MAX_BYTES). */
+  maxBytes: number;
   fetch?: FetchLike;
   onOutcome(outcome: FetchOutcome): void;
 }
@@ -47,13 +52,15 @@ export function pollRegistryUrl(url: string, opts: UrlPollOptions): UrlPoll {
         await res.body?.cancel();
         return { kind: 'error', message: `HTTP ${res.status} ${res.statusText}`.trim() };
       }
-      const text = await res.text();
+      const body = await readCapped(res, opts.maxBytes);
+      if (body.kind === 'too-large') return { kind: 'error', message: body.message };
+      const text = body.text;
       etag = res.headers.get('etag') ?? undefined;
       lastModified = res.headers.get('last-modified') ?? undefined;
       const modifiedAt = lastModified ? Date.parse(lastModified) : Number.NaN;
       return { kind: 'content', text, ...(Number.isFinite(modifiedAt) ? { modifiedAt } : {}) };
     } catch (err) {
-      return { kind: 'error', message: err instanceof Error ? err.message : String(err) };
+      return { kind: 'error', message: describeFailure(err, opts.timeoutMs ?? 10_000) };
     }
   };
 
@@ -77,4 +84,49 @@ export function pollRegistryUrl(url: string, opts: UrlPollOptions): UrlPoll {
       clearTimeout(timer);
     },
   };
+}
+
+type CappedBody = { kind: 'text'; text: string } | { kind: 'too-large'; message: string };
+
+/**
+ * Reads a body up to `maxBytes`: a Content-Length over the cap is refused before a byte is read, and a body
+ * that grows past it (no length, or a wrong one) is cancelled the moment it does. Only the bytes up to the
+ * cap are ever held.
+ */
+async function readCapped(res: Response, maxBytes: number): Promise<CappedBody> {
+  const declared = Number(res.headers.get('content-length') ?? Number.NaN);
+  const tooLarge = (): CappedBody => ({
+    kind: 'too-large',
+    message: `the body is ${new RegistryTooLargeError(Number.isFinite(declared) ? declared : undefined, maxBytes).message}`,
+  });
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await res.body?.cancel();
+    return tooLarge();
+  }
+  if (!res.body) return { kind: 'text', text: '' };
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return tooLarge();
+    }
+    chunks.push(value);
+  }
+  return { kind: 'text', text: Buffer.concat(chunks, size).toString('utf8') };
+}
+
+/** A fetch failure in words: a timeout says so, a network error names its cause. */
+function describeFailure(err: unknown, timeoutMs: number): string {
+  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
+    return `no complete answer within ${timeoutMs} ms (timed out)`;
+  if (err instanceof Error) {
+    const cause = (err as { cause?: unknown }).cause;
+    return cause instanceof Error ? `${err.message}: ${cause.message}` : err.message;
+  }
+  return String(err);
 }

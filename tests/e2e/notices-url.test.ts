@@ -108,3 +108,37 @@ it('REGISTRY_URL: polls with ETag (304 when unchanged), rides out a failed fetch
   );
   expect(noticesIn(standin, 'C0ONE')).toHaveLength(1);
 });
+
+it('REGISTRY_URL behind a flapping CDN: nothing announced while versions alternate, one notice once it settles', async () => {
+  const old = body;
+  const promoted = promoteMulticluster(old);
+  let flapping = true;
+  let answers = 0;
+  // Each edge answers in full, old and new in turn, as a CDN does mid-rollout.
+  server.removeAllListeners('request');
+  server.on('request', (_req, res) => {
+    answers += 1;
+    const next = answers === 1 ? old : flapping && answers % 2 === 1 ? old : promoted;
+    res.writeHead(200, { 'content-type': 'application/yaml' }).end(next);
+    served.push({ status: 200 });
+    events.emit('served');
+  });
+  const started = await startNoticeBot(standin, ws, { registryUrl: url, registryPollSeconds: 0.02 });
+  bot = started.bot;
+  await bot.store.subscriptions.add(bot.workspace, {
+    channelId: 'C0ONE',
+    filter: { kind: 'all' },
+    createdBy: 'U0USER',
+  });
+  await servedOne(() => served.length >= 20);
+  await bot.notices.whenIdle();
+  expect(noticesIn(standin, 'C0ONE')).toHaveLength(0);
+  expect(bot.registry.current().features.find((f) => f.id === 'multicluster')?.state).toBe('Alpha');
+  flapping = false;
+  await standin.waitForCall(isPostTo('C0ONE'), { timeoutMs: 10_000 });
+  const settledAt = served.length;
+  await servedOne(() => served.length >= settledAt + 10);
+  await bot.notices.whenIdle();
+  expect(noticesIn(standin, 'C0ONE')).toHaveLength(1);
+  expect(bot.registry.current().features.find((f) => f.id === 'multicluster')?.state).toBe('Beta');
+});

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { readOnlyMount } from '../harness/read-only-mount.js';
 
 const run = promisify(execFile);
 const dirs: string[] = [];
@@ -50,4 +51,52 @@ describe('start-up failures', () => {
     expect(result.stderr).toMatch(new RegExp(`^${file.replaceAll('/', '\\/')}:\\d+:\\d+: `, 'm'));
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
+
+  /**
+   * An unusable DATABASE_URL path, through the real entry point. These tests run as root, where a chmod
+   * does not deny anything, so each cause comes from a place that refuses even root: sysfs refuses new
+   * files (permission denied), a regular file cannot hold a folder, and a tmpfs mounted read-only (where
+   * this machine allows mounting) is a read-only file system.
+   */
+  const readOnly = readOnlyMount();
+  const databasePaths: [string, () => string, RegExp][] = [
+    ['permission denied', () => '/sys/osm-feature-bot.db', /: permission denied$/],
+    [
+      'a file in the path',
+      () => {
+        const dir = mkdtempSync(join(tmpdir(), 'osm-start-'));
+        dirs.push(dir);
+        writeFileSync(join(dir, 'FILE'), 'not a folder');
+        return join(dir, 'FILE', 'bot.db');
+      },
+      /: a part of the path is a file, not a folder$/,
+    ],
+  ];
+  if (readOnly)
+    databasePaths.push([
+      'a read-only file system',
+      () => join(readOnly.dir, 'bot.db'),
+      /: the file system is read-only$/,
+    ]);
+  else
+    process.stderr.write('cannot mount a read-only tmpfs here: the read-only DATABASE_URL case is skipped\n');
+  afterAll(() => readOnly?.cleanup());
+
+  it.each(databasePaths)(
+    'an unusable DATABASE_URL (%s): one line naming it and the cause, exit 2',
+    async (_what, where, cause) => {
+      const file = where();
+      const result = await start({
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_SIGNING_SECRET: 'abcdefgh12',
+        DATABASE_URL: `sqlite:${file}`,
+        LOG_LEVEL: 'silent',
+      });
+      expect(result.code).toBe(2);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^osm-feature-bot: DATABASE_URL: cannot use the SQLite database /);
+      expect(lines[0]).toMatch(cause);
+    },
+  );
 });

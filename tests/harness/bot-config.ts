@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { SingleWorkspaceConfig } from '../../src/config.js';
+import { DEFAULT_REGISTRY_MAX_BYTES, type SingleWorkspaceConfig } from '../../src/config.js';
 
 /** What a Config needs from a Slack stand-in (or from a bench's environment). */
 export interface SlackTarget {
@@ -25,6 +25,7 @@ export function configFor(
     logLevel: 'silent',
     registryPath: join(dir, 'features.yml'),
     registryPollSeconds: 300,
+    registryMaxBytes: DEFAULT_REGISTRY_MAX_BYTES,
     databaseUrl: `sqlite:${join(dir, 'bot.db')}`,
     noticeChannels: [],
     ...overrides,

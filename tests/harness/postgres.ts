@@ -70,3 +70,18 @@ export function terminateConnections(name: string): Promise<void> {
     );
   });
 }
+
+/**
+ * Makes a database refuse new connections (and ends those open), as a database that is down or cut off by
+ * the network looks to a client; `false` lets connections in again.
+ */
+export function blockConnections(name: string, blocked: boolean): Promise<void> {
+  return admin(async (c) => {
+    await c.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS ${blocked ? 'false' : 'true'}`);
+    if (blocked)
+      await c.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [name],
+      );
+  });
+}

@@ -33,6 +33,8 @@ export class SocketModeServer {
   private readonly clients: WebSocket[] = [];
   private readonly pending = new Map<string, PendingAck>();
   private connectedWaiters: (() => void)[] = [];
+  /** Each hello's `num_connections`, in order: a 2 means a client opened a second connection beside its first. */
+  readonly hellos: number[] = [];
 
   constructor(
     private readonly recorder: CallRecorder,
@@ -80,6 +82,7 @@ export class SocketModeServer {
       debug_info: { host: 'standin', build_number: 1, approximate_connection_time: 18060 },
       connection_info: { app_id: this.appId },
     };
+    this.hellos.push(hello.num_connections);
     ws.send(JSON.stringify(hello), () => {
       const waiters = this.connectedWaiters;
       this.connectedWaiters = [];
@@ -141,6 +144,16 @@ export class SocketModeServer {
   /** Ask clients to reconnect, as Slack does with refresh_requested; the client comes back ~5 s later. */
   disconnect(reason: 'refresh_requested' | 'warning' | 'too_many_websockets' = 'refresh_requested'): void {
     for (const ws of this.clients) ws.send(JSON.stringify({ type: 'disconnect', reason, debug_info: {} }));
+  }
+
+  /** Drops every connection without a close handshake, as a network failure or a Slack restart does. */
+  drop(): void {
+    for (const ws of this.clients) ws.terminate();
+  }
+
+  /** How many clients are connected now. */
+  get connectionCount(): number {
+    return this.clients.filter((c) => c.readyState === c.OPEN).length;
   }
 
   close(): Promise<void> {

@@ -161,6 +161,21 @@ export class SlackStandin extends StandinWorld {
     }));
   }
 
+  /** Drops every Socket Mode connection at once (no close handshake), as a network failure does. */
+  dropSocket(): void {
+    this.parts.socket.drop();
+  }
+
+  /** The `num_connections` of every hello sent so far, in order (2: a connection opened beside another). */
+  get socketHellos(): readonly number[] {
+    return this.parts.socket.hellos;
+  }
+
+  /** How many Socket Mode connections are open now (Slack allows an app several). */
+  get socketConnections(): number {
+    return this.parts.socket.connectionCount;
+  }
+
   /** Send Slack's `disconnect` so the client reconnects (about 5 s later, through apps.connections.open). */
   disconnectSocket(reason?: 'refresh_requested' | 'warning' | 'too_many_websockets'): void {
     this.parts.socket.disconnect(reason);

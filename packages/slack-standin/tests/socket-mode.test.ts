@@ -82,3 +82,30 @@ describe('Socket Mode', () => {
     await expect(standin.sendEnvelope('events_api', event, { timeoutMs: 50 })).rejects.toThrow(/no ack/);
   });
 });
+
+describe('Socket Mode faults', () => {
+  it('drops every connection without a close handshake, and counts the open ones', async () => {
+    standin = await SlackStandin.start();
+    const opened = await callApi(standin, 'apps.connections.open', {}, standin.appToken);
+    const ws = new WebSocket(String(opened.json.url));
+    client = ws;
+    await nextMessage(ws);
+    expect(standin.socketConnections).toBe(1);
+    expect(standin.socketHellos).toEqual([1]);
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    standin.dropSocket();
+    // 1006: the connection ended abnormally, with no close frame.
+    expect(await closed).toBe(1006);
+    expect(standin.socketConnections).toBe(0);
+  });
+
+  it('answers apps.connections.open with an injected HTTP 500 as many times as asked, then a URL', async () => {
+    standin = await SlackStandin.start();
+    standin.injectFault('apps.connections.open', { status: 500 }, { times: 2 });
+    const first = await callApi(standin, 'apps.connections.open', {}, standin.appToken);
+    const second = await callApi(standin, 'apps.connections.open', {}, standin.appToken);
+    const third = await callApi(standin, 'apps.connections.open', {}, standin.appToken);
+    expect([first.status, second.status, third.status]).toEqual([500, 500, 200]);
+    expect(third.json.ok).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { resolveText } from '../../answer/resolve-text.js';
 import { renderSlackAnswer } from '../../render/slack/render-answer.js';
-import { answerResolved } from '../answer-text.js';
+import { answerResolved, noteAnswer } from '../answer-text.js';
 import type { ListenerDeps } from '../deps.js';
 import { workspaceOf } from '../workspace.js';
 
@@ -16,6 +16,7 @@ export function featureCommand(deps: ListenerDeps) {
     respond,
     client,
     context,
+    body,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const log = deps.log.child({
       kind: 'command',
@@ -34,11 +35,13 @@ export function featureCommand(deps: ListenerDeps) {
     // Decided from the parsed intent, so every phrasing of a subscription command takes the slow path.
     const resolved = resolveText(text, deps.registry.current());
     if (resolved.answer) {
+      noteAnswer(body, resolved.answer);
       await ack({ response_type: 'ephemeral', ...renderSlackAnswer(resolved.answer) });
       return;
     }
     await ack();
     const { answer } = await answerResolved(resolved, ctx, deps);
+    noteAnswer(body, answer);
     await respond({ response_type: 'ephemeral', ...renderSlackAnswer(answer) });
   };
 }

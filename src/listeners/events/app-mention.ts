@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { renderSlackAnswer } from '../../render/slack/render-answer.js';
-import { answerText } from '../answer-text.js';
+import { answerText, noteAnswer } from '../answer-text.js';
 import type { ListenerDeps } from '../deps.js';
 import { workspaceOf } from '../workspace.js';
 
@@ -28,6 +28,7 @@ export function appMention(deps: ListenerDeps) {
       { workspace: workspaceOf(context), channelId: event.channel, userId: event.user ?? '', client, log },
       deps,
     );
+    noteAnswer(body, answer);
     const message = renderSlackAnswer(answer);
     const threadTs = event.thread_ts ?? event.ts;
     if (privateToAsker && event.user) {

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { renderSlackAnswer } from '../../render/slack/render-answer.js';
-import { answerText } from '../answer-text.js';
+import { answerText, noteAnswer } from '../answer-text.js';
 import type { ListenerDeps } from '../deps.js';
 import { workspaceOf } from '../workspace.js';
 
@@ -27,6 +27,7 @@ export function directMessage(deps: ListenerDeps) {
       { workspace: workspaceOf(context), channelId: event.channel, userId: user, client, log },
       deps,
     );
+    noteAnswer(body, answer);
     const threadTs =
       'thread_ts' in event && typeof event.thread_ts === 'string' ? event.thread_ts : undefined;
     await client.chat.postMessage({

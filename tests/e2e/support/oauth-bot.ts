@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { SlackStandin, type StandinOptions } from '@osm-feature-bot/slack-standin';
 import { type BotOptions, type RunningBot, startBot } from '../../../src/bot.js';
-import { type Config, type OAuthMode, secretsOf } from '../../../src/config.js';
+import { type Config, DEFAULT_REGISTRY_MAX_BYTES, type OAuthMode, secretsOf } from '../../../src/config.js';
 import { captureLogs, type LogCapture, noticeWorkspace } from './notices-harness.js';
 
 export const CLIENT = { clientId: '111.222', clientSecret: 'client-secret-for-tests' };
@@ -77,6 +77,7 @@ export async function startOAuthBot(opts: OAuthBotOptions = {}): Promise<OAuthBo
     logLevel: 'info',
     registryPath: workspace.registryPath,
     registryPollSeconds: 300,
+    registryMaxBytes: DEFAULT_REGISTRY_MAX_BYTES,
     databaseUrl: opts.databaseUrl ?? workspace.databaseUrl,
     noticeChannels: [],
   };

@@ -18,12 +18,17 @@ const leaseMs = fromEnv('TEST_NOTICE_LEASE_MS');
 const workLeaseMs = fromEnv('TEST_WORK_LEASE_MS');
 const workRecoveryMs = fromEnv('TEST_WORK_RECOVERY_MS');
 const noticeTimeoutMs = fromEnv('TEST_NOTICE_TIMEOUT_MS');
+// Socket Mode reconnects in tens of ms rather than seconds; readiness answers fresh on every probe.
+const socketBackoffMs = fromEnv('TEST_SOCKET_BACKOFF_MS');
+const readinessCacheMs = fromEnv('TEST_READINESS_CACHE_MS');
 const bot = await startBot(config, log, {
   registryDebounceMs: 50,
   ...(leaseMs ? { notices: { leaseMs } } : {}),
   ...(workLeaseMs ? { workLeaseMs } : {}),
   ...(workRecoveryMs ? { workRecoveryMs } : {}),
   ...(noticeTimeoutMs ? { noticeTimeoutMs } : {}),
+  ...(socketBackoffMs ? { socket: { backoff: { minMs: socketBackoffMs, maxMs: socketBackoffMs * 4 } } } : {}),
+  ...(readinessCacheMs ? { readinessCacheMs } : {}),
 });
 bot.notices.on('committed', (outcome) => say({ event: 'committed', outcome }));
 bot.notices.on('sent', (e) => say({ event: 'sent', channel: e.row.channelId, outboxId: e.row.id, ts: e.ts }));

@@ -64,6 +64,11 @@ describe('loadConfig', () => {
     [{ ...http, LOG_LEVEL: 'loud' }, /^LOG_LEVEL: must be one of/],
     [{ ...http, SLACK_API_URL: 'ftp://x' }, /^SLACK_API_URL: /],
     [{ ...http, REGISTRY_POLL_SECONDS: '0' }, /^REGISTRY_POLL_SECONDS: /],
+    [{ ...http, METRICS_PORT: 'nine' }, /^METRICS_PORT: must be a port number/],
+    [{ ...http, METRICS_PORT: '70000' }, /^METRICS_PORT: must be a port number/],
+    [{ ...http, METRICS_PORT: '3000' }, /^METRICS_PORT: must differ from PORT \(3000\)/],
+    [{ ...http, REGISTRY_MAX_BYTES: '5MB' }, /^REGISTRY_MAX_BYTES: must be a number of bytes/],
+    [{ ...http, REGISTRY_MAX_BYTES: '10' }, /^REGISTRY_MAX_BYTES: must be at least 1024/],
     [{ ...http, NOTICE_CHANNELS: 'general' }, /^NOTICE_CHANNELS: /],
     [{ ...http, DATABASE_URL: 'garbage' }, /^DATABASE_URL: missing scheme/],
     [{ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1' }, /^SLACK_BOT_TOKEN: cannot be set with SLACK_CLIENT_ID/],
@@ -104,6 +109,15 @@ describe('loadConfig', () => {
     expect((error as ConfigError).message).toMatch(message);
     expect((error as ConfigError).message).not.toContain('\n');
     expect((error as ConfigError).exitCode).toBe(2);
+  });
+
+  it('reads METRICS_PORT and REGISTRY_MAX_BYTES, defaulting to none and 5 MiB', () => {
+    expect(loadConfig(http)).toMatchObject({ registryMaxBytes: 5 * 1024 * 1024 });
+    expect(loadConfig(http).metricsPort).toBeUndefined();
+    expect(loadConfig({ ...http, METRICS_PORT: '9090', REGISTRY_MAX_BYTES: '65536' })).toMatchObject({
+      metricsPort: 9090,
+      registryMaxBytes: 65536,
+    });
   });
 
   it('accepts LOG_LEVEL in any case', () => {

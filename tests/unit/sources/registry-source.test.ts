@@ -4,7 +4,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Registry } from '../../../src/registry/schema.js';
@@ -13,6 +12,7 @@ import {
   RegistryGate,
   type RegistrySource,
 } from '../../../src/sources/registry-source.js';
+import { capturingLogger, when } from '../../harness/when.js';
 
 const GOOD = readFileSync('tests/fixtures/registry/osm.yml', 'utf8');
 const PROMOTED = GOOD.replace(
@@ -21,37 +21,6 @@ const PROMOTED = GOOD.replace(
 );
 const BROKEN = GOOD.replace('state: Stable', 'state: Gold');
 const stateOf = (r: Registry, id: string) => r.features.find((f) => f.id === id)?.state;
-
-/** Resolves when `check()` holds, re-checked whenever `events` emits 'change'. No polling, no sleeping. */
-function when(events: EventEmitter, check: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const look = (): void => {
-      if (!check()) return;
-      events.off('change', look);
-      resolve();
-    };
-    events.on('change', look);
-    look();
-  });
-}
-
-/** A logger whose lines tests can read and wait for. */
-function capturingLogger() {
-  const lines: string[] = [];
-  const events = new EventEmitter();
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      events.emit('change');
-      done();
-    },
-  });
-  return {
-    lines,
-    log: pino({ level: 'debug' }, stream),
-    logged: (text: string) => when(events, () => lines.some((l) => l.includes(text))),
-  };
-}
 
 describe('RegistryGate', () => {
   it('accepts a valid new text, ignores the same text and a comment-only edit, refuses an invalid one once', () => {

@@ -9,6 +9,7 @@ import { StoreOpenError } from '../../../src/store/errors.js';
 import { applySqliteMigrations } from '../../../src/store/sqlite/migrations/apply.js';
 import { MIGRATIONS } from '../../../src/store/sqlite/migrations/index.js';
 import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite/open-sqlite.js';
+import { readOnlyMount } from '../../harness/read-only-mount.js';
 
 const dirs: string[] = [];
 const stores: SqliteStore[] = [];
@@ -194,25 +195,6 @@ describe('a path that cannot hold the database', () => {
     expect((failure as Error).message).not.toContain('\n');
   });
 });
-
-/** A read-only file system of our own (a tmpfs mounted ro), where this machine lets a test mount one. */
-function readOnlyMount(): { dir: string; cleanup(): void } | undefined {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osm-ro-'));
-  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=64k', 'tmpfs', dir], {
-    encoding: 'utf8',
-  });
-  if (mounted.status !== 0) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    return undefined;
-  }
-  return {
-    dir,
-    cleanup: () => {
-      spawnSync('umount', [dir]);
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 const readOnly = readOnlyMount();
 if (!readOnly)

@@ -9,7 +9,9 @@ import {
   type HomeRecord,
   OUTBOX_STATUSES,
   type OutboxRow,
+  type SettingChange,
   type Snapshot,
+  type StoredSetting,
   type Subscription,
   type WorkspaceRef,
 } from './types.js';
@@ -107,6 +109,7 @@ export const OutboxRowSchema = z
       .enum(['posted', 'reconciled'])
       .nullable()
       .transform((v) => v ?? undefined),
+    summary: optionalText.optional().transform((v) => v ?? undefined),
     created_at: epochMs,
     updated_at: epochMs,
   })
@@ -129,6 +132,7 @@ export const OutboxRowSchema = z
       ...(r.first_attempt_at === undefined ? {} : { firstAttemptAt: r.first_attempt_at }),
       ...(r.slack_ts === undefined ? {} : { slackTs: r.slack_ts }),
       ...(r.outcome === undefined ? {} : { outcome: r.outcome }),
+      ...(r.summary === undefined ? {} : { summary: r.summary }),
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     }),
@@ -141,6 +145,39 @@ export const HomeRowSchema = z
 export const HomeUserRowSchema = z
   .object({ team_id: z.string(), enterprise_id: optionalText, user_id: z.string() })
   .transform((r) => ({ workspace: workspaceOf(r.team_id, r.enterprise_id), userId: r.user_id }));
+
+export const SettingRowSchema = z
+  .object({ name: z.string().min(1), value: z.string(), changed_by: z.string(), changed_at: epochMs })
+  .transform(
+    (r): StoredSetting => ({
+      name: r.name,
+      value: r.value,
+      changedBy: r.changed_by,
+      changedAt: r.changed_at,
+    }),
+  );
+
+export const SettingChangeRowSchema = z
+  .object({
+    id: z.number().int(),
+    scope: z.string(),
+    name: z.string().min(1),
+    old_value: optionalText,
+    value: z.string(),
+    changed_by: z.string(),
+    changed_at: epochMs,
+  })
+  .transform(
+    (r): SettingChange => ({
+      id: r.id,
+      name: r.name,
+      ...(r.scope === '' ? {} : { channelId: r.scope }),
+      ...(r.old_value === undefined ? {} : { oldValue: r.old_value }),
+      value: r.value,
+      changedBy: r.changed_by,
+      changedAt: r.changed_at,
+    }),
+  );
 
 export const CountRowSchema = z.object({ n: z.number().int() });
 

@@ -4,14 +4,19 @@ import type { SubscriptionFilter } from '../registry/subscription-filter.js';
 import type {
   ChangeSetCommit,
   CommitResult,
+  DeliveryTally,
   HomeRecord,
+  NewSettingValue,
   NewSubscription,
   OutboxFilter,
   OutboxPending,
   OutboxRow,
   Pacing,
+  SettingChange,
+  SettingScope,
   Settlement,
   Snapshot,
+  StoredSetting,
   Subscription,
   WorkspaceRef,
 } from './types.js';
@@ -72,6 +77,23 @@ export interface OutboxStore {
   pending(): Promise<OutboxPending>;
   /** Gives up a workspace's unsent notices (it was uninstalled), keeping them as failed; returns how many. */
   dropPending(ws: WorkspaceRef, reason: string): Promise<number>;
+  /** The channel's delivery log: its last `limit` notices, newest first. */
+  recent(ws: WorkspaceRef, channelId: string, limit: number): Promise<OutboxRow[]>;
+  /** The workspace's notices sent and failed (settled) since `sinceMs`, and those still pending. */
+  tally(ws: WorkspaceRef, sinceMs: number): Promise<DeliveryTally>;
+}
+
+/** Settings of a workspace (who may subscribe) and of its channels (notice format), with every change kept. */
+export interface SettingsStore {
+  /** The workspace's own settings, or one channel's, by name. Names never set are absent (their default). */
+  list(ws: WorkspaceRef, scope?: SettingScope): Promise<StoredSetting[]>;
+  /**
+   * Sets one value and records the change (who, when, what it was), in one transaction. Setting the value
+   * it already has records nothing: changed=false.
+   */
+  set(ws: WorkspaceRef, input: NewSettingValue): Promise<{ changed: boolean; previous?: string }>;
+  /** Recorded changes, newest first: the workspace's own, or one channel's; optionally of one name. */
+  changes(ws: WorkspaceRef, query: SettingScope & { name?: string; limit: number }): Promise<SettingChange[]>;
 }
 
 /** Slack event ids already handled, so a redelivery (to any replica) is answered once. */
@@ -199,6 +221,7 @@ export interface Store {
   work: WorkStore;
   installations: InstallationTable;
   oauthStates: OAuthStateStore;
+  settings: SettingsStore;
   /**
    * Rows written before the store knew workspaces (an older build) are given to `ws`, the single workspace
    * the bot serves; returns how many rows were adopted.

@@ -74,6 +74,8 @@ export interface OutboxRow {
   slackTs?: string;
   /** How a sent row was settled: posted, or found already posted by reconciliation. */
   outcome?: 'posted' | 'reconciled';
+  /** What changed, in one line, for the delivery log (absent on rows an older build wrote). */
+  summary?: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -82,6 +84,8 @@ export interface NoticeInput {
   workspace: WorkspaceRef;
   channelId: string;
   payload: NoticePayload;
+  /** What changed, in one line, for the delivery log. */
+  summary?: string;
 }
 
 /** A change-set to commit: the new snapshot and one notice per channel, written in one transaction. */
@@ -142,3 +146,43 @@ export interface HomeRecord {
 }
 
 export type { Announcement };
+
+/** Where a setting applies: the whole workspace, or one of its channels. */
+export interface SettingScope {
+  channelId?: string;
+}
+
+/** A setting's current value and who set it. */
+export interface StoredSetting {
+  name: string;
+  value: string;
+  changedBy: string;
+  changedAt: number;
+}
+
+/** One recorded change of a setting. */
+export interface SettingChange {
+  id: number;
+  name: string;
+  /** The channel the setting belongs to; absent for a workspace-wide one. */
+  channelId?: string;
+  /** Absent when the setting had never been set (it had its default). */
+  oldValue?: string;
+  value: string;
+  changedBy: string;
+  changedAt: number;
+}
+
+export interface NewSettingValue extends SettingScope {
+  name: string;
+  value: string;
+  changedBy: string;
+}
+
+/** How many notices a workspace's channels were sent, and how many failed, since a time. */
+export interface DeliveryTally {
+  sent: number;
+  failed: number;
+  /** Not yet sent or failed. */
+  pending: number;
+}

@@ -5,6 +5,7 @@ import type { OutboxStore } from '../store.js';
 import type { OutboxRow, Settlement } from '../types.js';
 
 const toRow = (row: unknown): OutboxRow => parseRow(OutboxRowSchema, 'outbox', row);
+const TallyRow = z.object({ status: z.string(), n: z.number().int() });
 const PendingRow = z.object({ n: z.number().int(), oldest: z.number().int().nullable() });
 
 /** How many due rows a claim looks at to find `limit` distinct channels. */
@@ -159,5 +160,25 @@ export function sqlOutbox(db: Db, clock: () => number): OutboxStore {
            updated_at = @now WHERE team_id = @teamId AND status IN ('pending', 'sending')`,
         { teamId: ws.teamId, reason, now: clock() },
       ),
+    recent: async (ws, channelId, limit) =>
+      (
+        await db.all(
+          `SELECT * FROM outbox WHERE team_id = @teamId AND channel_id = @channelId ORDER BY id DESC LIMIT @limit`,
+          { teamId: ws.teamId, channelId, limit: Math.max(0, Math.floor(limit)) },
+        )
+      ).map(toRow),
+    tally: async (ws, sinceMs) => {
+      const rows = (
+        await db.all(
+          `SELECT status, count(*) AS n FROM outbox WHERE team_id = @teamId
+             AND (status IN ('pending', 'sending') OR updated_at >= @since)
+           GROUP BY status`,
+          { teamId: ws.teamId, since: sinceMs },
+        )
+      ).map((r) => parseRow(TallyRow, 'outbox', r, 'status'));
+      const count = (...statuses: string[]): number =>
+        rows.filter((r) => statuses.includes(r.status)).reduce((sum, r) => sum + r.n, 0);
+      return { sent: count('sent'), failed: count('failed'), pending: count('pending', 'sending') };
+    },
   };
 }

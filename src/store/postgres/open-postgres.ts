@@ -5,11 +5,17 @@ import type { Store } from '../store.js';
 import { PG_INITIAL } from './migrations/001-initial.js';
 import { PG_PENDING_WORK } from './migrations/002-pending-work.js';
 import { PG_OAUTH_STATES } from './migrations/003-oauth-states.js';
+import { PG_SETTINGS_AND_DELIVERY_LOG } from './migrations/004-settings-and-delivery-log.js';
 import { applyPostgresMigrations } from './migrations/apply.js';
 import { isConnectionError, pgTypes, postgresDb } from './pg-db.js';
 
 /** Every PostgreSQL migration, in version order. Append new ones; never edit or reorder released ones. */
-export const PG_MIGRATIONS = [PG_INITIAL, PG_PENDING_WORK, PG_OAUTH_STATES] as const;
+export const PG_MIGRATIONS = [
+  PG_INITIAL,
+  PG_PENDING_WORK,
+  PG_OAUTH_STATES,
+  PG_SETTINGS_AND_DELIVERY_LOG,
+] as const;
 
 export interface PostgresOptions {
   now?: () => number;

@@ -394,6 +394,100 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       });
     });
 
+    describe('delivery log', () => {
+      it('keeps each notice’s summary and gives a channel’s last notices, newest first, per workspace', async () => {
+        for (const id of ['cs1', 'cs2', 'cs3']) {
+          const current = (await store.announcements.currentHash()) ?? null;
+          const cs = changeSet(
+            id,
+            [
+              [A, 'C1'],
+              [B, 'C1'],
+            ],
+            current,
+          );
+          cs.notices = cs.notices.map((n) => ({ ...n, summary: `summary of ${id}` }));
+          await store.announcements.commit(cs);
+        }
+        const recent = await store.outbox.recent(A, 'C1', 2);
+        expect(recent.map((r) => [r.changeSetId, r.summary, r.workspace])).toEqual([
+          ['cs3', 'summary of cs3', A],
+          ['cs2', 'summary of cs2', A],
+        ]);
+        expect(await store.outbox.recent(A, 'C9', 10)).toEqual([]);
+        await queue('cs4', [[A, 'C1']]);
+        expect((await store.outbox.recent(A, 'C1', 1))[0]).not.toHaveProperty('summary');
+      });
+
+      it('tallies a workspace’s notices sent and failed since a time, and those pending', async () => {
+        await queue('cs1', [
+          [A, 'C1'],
+          [A, 'C2'],
+          [A, 'C3'],
+          [B, 'C4'],
+        ]);
+        const t = Date.now() + 1_000;
+        const claimed = await store.outbox.claim({ worker: 'w1', leaseMs: LEASE, limit: 10, now: t });
+        const byChannel = (c: string) => must(claimed.find((r) => r.channelId === c)).id;
+        await store.outbox.settle(byChannel('C1'), 'w1', { kind: 'sent', ts: '1.1' }, {}, t);
+        await store.outbox.settle(byChannel('C2'), 'w1', { kind: 'failed', error: 'not_in_channel' }, {}, t);
+        await store.outbox.settle(byChannel('C4'), 'w1', { kind: 'sent', ts: '1.2' }, {}, t);
+        expect(await store.outbox.tally(A, t - 10)).toEqual({ sent: 1, failed: 1, pending: 1 });
+        expect(await store.outbox.tally(A, t + 10)).toEqual({ sent: 0, failed: 0, pending: 1 });
+        expect(await store.outbox.tally(B, t - 10)).toEqual({ sent: 1, failed: 0, pending: 0 });
+      });
+    });
+
+    describe('settings', () => {
+      it('sets a workspace setting, records who changed it and what it was, and reads it back', async () => {
+        expect(await store.settings.list(A)).toEqual([]);
+        expect(
+          await store.settings.set(A, { name: 'subscribe-policy', value: 'admins', changedBy: 'U1' }),
+        ).toEqual({ changed: true });
+        expect(
+          await store.settings.set(A, { name: 'subscribe-policy', value: 'anyone', changedBy: 'U2' }),
+        ).toEqual({ changed: true, previous: 'admins' });
+        // The value it already has: nothing recorded.
+        expect(
+          await store.settings.set(A, { name: 'subscribe-policy', value: 'anyone', changedBy: 'U3' }),
+        ).toEqual({ changed: false, previous: 'anyone' });
+        expect(await store.settings.list(A)).toEqual([
+          { name: 'subscribe-policy', value: 'anyone', changedBy: 'U2', changedAt: N },
+        ]);
+        expect(await store.settings.changes(A, { limit: 10 })).toEqual([
+          {
+            id: N,
+            name: 'subscribe-policy',
+            oldValue: 'admins',
+            value: 'anyone',
+            changedBy: 'U2',
+            changedAt: N,
+          },
+          { id: N, name: 'subscribe-policy', value: 'admins', changedBy: 'U1', changedAt: N },
+        ]);
+        expect(await store.settings.changes(A, { limit: 1 })).toHaveLength(1);
+      });
+
+      it('keeps workspaces and channels apart', async () => {
+        await store.settings.set(A, { name: 'subscribe-policy', value: 'admins', changedBy: 'U1' });
+        await store.settings.set(A, { channelId: 'C1', name: 'format', value: 'compact', changedBy: 'U1' });
+        await store.settings.set(B, { name: 'subscribe-policy', value: 'channel-creator', changedBy: 'U9' });
+        expect((await store.settings.list(A)).map((s) => [s.name, s.value])).toEqual([
+          ['subscribe-policy', 'admins'],
+        ]);
+        expect(await store.settings.list(A, { channelId: 'C1' })).toMatchObject([
+          { name: 'format', value: 'compact' },
+        ]);
+        expect(await store.settings.list(A, { channelId: 'C2' })).toEqual([]);
+        expect(await store.settings.list(B)).toMatchObject([{ value: 'channel-creator', changedBy: 'U9' }]);
+        expect(await store.settings.changes(A, { channelId: 'C1', limit: 5 })).toMatchObject([
+          { channelId: 'C1', name: 'format', value: 'compact' },
+        ]);
+        expect(await store.settings.changes(A, { name: 'format', limit: 5 })).toEqual([]);
+        expect(await (await another()).settings.list(B)).toHaveLength(1);
+      });
+    });
+
     describe('events, Home and leases', () => {
       it('says an event id is new only the first time in its workspace, and trims old ids', async () => {
         const t = Date.now();

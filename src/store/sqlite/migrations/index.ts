@@ -3,8 +3,15 @@ import { INITIAL_SCHEMA } from './001-initial.js';
 import { WORKSPACES } from './002-workspaces.js';
 import { PENDING_WORK } from './003-pending-work.js';
 import { OAUTH_STATES } from './004-oauth-states.js';
+import { SETTINGS_AND_DELIVERY_LOG } from './005-settings-and-delivery-log.js';
 
 export type { Migration } from '../../sql/migration.js';
 
 /** Every migration, in version order. Append new ones; never edit or reorder released ones. */
-export const MIGRATIONS: readonly Migration[] = [INITIAL_SCHEMA, WORKSPACES, PENDING_WORK, OAUTH_STATES];
+export const MIGRATIONS: readonly Migration[] = [
+  INITIAL_SCHEMA,
+  WORKSPACES,
+  PENDING_WORK,
+  OAUTH_STATES,
+  SETTINGS_AND_DELIVERY_LOG,
+];

@@ -2,6 +2,7 @@ import type { Change } from '../registry/history/diff.js';
 import type { Guarantee } from '../registry/history/guarantee.js';
 import type { FeatureFilter } from '../registry/query/feature-filter.js';
 import type { Category, Feature, FeatureNote, Registry, StateName, StatePolicy } from '../registry/schema.js';
+import type { SettingsResult } from './settings-result.js';
 import type { SubscriptionResult } from './subscription-result.js';
 
 /** Where an answer comes from: the registry's source and the release it describes (a release view's own). */
@@ -101,6 +102,7 @@ export type Answer =
   | { kind: 'thanks' }
   | { kind: 'not-understood'; text: string }
   | { kind: 'subscription-result'; result: SubscriptionResult }
+  | { kind: 'settings-result'; result: SettingsResult }
   /** A button or select named a feature (by id) that has since left the registry. */
   | { kind: 'feature-gone'; id?: string }
   /** "Share in channel" worked. */

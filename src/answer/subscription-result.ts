@@ -1,3 +1,4 @@
+import type { SubscribePolicy } from '../intents/settings-intent.js';
 import type { SubscriptionFilter } from '../registry/subscription-filter.js';
 
 /** A stored filter with the name of what it names (a feature or a category), when that is still known. */
@@ -56,4 +57,8 @@ export type SubscriptionResult =
     }
   | { kind: 'unknown-category'; query: string; categories: string[] }
   /** A subscribe button pressed somewhere that is not a channel. */
-  | { kind: 'channel-required' };
+  | { kind: 'channel-required' }
+  /** The workspace's subscribe policy does not let the asker do this; nothing changed. */
+  | { kind: 'not-allowed'; policy: Exclude<SubscribePolicy, 'anyone'>; verb: 'subscribe' | 'unsubscribe' }
+  /** Who the asker is could not be checked (users.info or conversations.info failed); nothing changed. */
+  | { kind: 'permission-unchecked'; verb: 'subscribe' | 'unsubscribe'; error: string };

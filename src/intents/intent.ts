@@ -1,4 +1,5 @@
 import type { StateName } from '../registry/schema.js';
+import { SETTINGS_INTENT_KINDS, type SettingsIntent } from './settings-intent.js';
 
 /** What a subscription asks for, before a feature or category name is resolved against the registry. */
 export type FilterRequest =
@@ -26,16 +27,27 @@ export type Intent =
   | { kind: 'history'; query: string }
   | { kind: 'releases' }
   | { kind: 'greeting'; thanks?: boolean }
-  | { kind: 'unknown'; text: string };
+  | { kind: 'unknown'; text: string }
+  | SettingsIntent;
 
 export type IntentKind = Intent['kind'];
 
-/** Intents that manage a channel's subscriptions: they need the store and Slack, not only the registry. */
-export type SubscriptionIntent = Extract<Intent, { kind: 'subscribe' | 'unsubscribe' | 'subscriptions' }>;
+/**
+ * Intents that manage a channel's subscriptions, or the workspace's settings: they need the store and
+ * Slack, not only the registry.
+ */
+export type SubscriptionIntent =
+  | Extract<Intent, { kind: 'subscribe' | 'unsubscribe' | 'subscriptions' }>
+  | SettingsIntent;
 
 /** Intents answered from the registry alone. */
 export type QuestionIntent = Exclude<Intent, SubscriptionIntent>;
 
 export function isQuestion(intent: Intent): intent is QuestionIntent {
-  return intent.kind !== 'subscribe' && intent.kind !== 'unsubscribe' && intent.kind !== 'subscriptions';
+  return (
+    intent.kind !== 'subscribe' &&
+    intent.kind !== 'unsubscribe' &&
+    intent.kind !== 'subscriptions' &&
+    !SETTINGS_INTENT_KINDS.has(intent.kind)
+  );
 }

@@ -2,6 +2,7 @@ import { compareReleases } from '../registry/history/releases.js';
 import { findCategory } from '../registry/query/category-match.js';
 import type { Registry } from '../registry/schema.js';
 import type { Intent } from './intent.js';
+import { parseSettings } from './parse-settings.js';
 import { parseSubscription } from './parse-subscription.js';
 import { stateWord } from './state-word.js';
 import { cleanSlackText, normaliseRelease, wordsOf } from './text.js';
@@ -39,6 +40,8 @@ function parseCommand(words: string[], registry: Registry): Intent | undefined {
   const single = words.length === 1;
   if (HELP_WORDS.has(head) && rest.every((w) => HELP_WORDS.has(w) || FILLER_WORDS.has(w)))
     return { kind: 'help' };
+  const settings = parseSettings(words);
+  if (settings) return settings;
   const subscription = parseSubscription(words, registry);
   if (subscription) return subscription;
   switch (head) {

@@ -120,7 +120,12 @@ export class Announcer {
       changeSetId: id,
       expectedHash,
       snapshot: { hash: next.hash, registry },
-      notices: notices.map((n) => ({ workspace: n.workspace, channelId: n.channelId, payload: n.message })),
+      notices: notices.map((n) => ({
+        workspace: n.workspace,
+        channelId: n.channelId,
+        payload: n.message,
+        summary: n.summary,
+      })),
       ...(announcement ? { announcement } : {}),
     });
     if (result.kind === 'stale') return undefined;

@@ -2,7 +2,7 @@ import type { Change } from '../registry/history/diff.js';
 import type { Registry } from '../registry/schema.js';
 import type { SlackMessage } from '../render/slack/blocks.js';
 import { COMMAND } from '../render/slack/ids.js';
-import { renderChangeNotice } from '../render/slack/notice.js';
+import { noticeSummary, renderChangeNotice } from '../render/slack/notice.js';
 import { sha256 } from '../shared/hash.js';
 import type { Snapshot, Subscription, WorkspaceRef } from '../store/store.js';
 import { type RouteContext, routeChanges } from './route.js';
@@ -40,6 +40,8 @@ export interface ChannelNotice {
   channelId: string;
   changes: Change[];
   message: SlackMessage;
+  /** What changed, in one line, for the delivery log. */
+  summary: string;
 }
 
 const FOOTER = `Change what this channel gets with \`${COMMAND} subscriptions\``;
@@ -55,15 +57,18 @@ export function buildChannelNotices(
 ): ChannelNotice[] {
   const notices: ChannelNotice[] = [];
   // A thousand channels usually share a handful of distinct digests: render each one once.
-  const rendered = new Map<string, SlackMessage>();
+  const rendered = new Map<string, { message: SlackMessage; summary: string }>();
   for (const { workspace, channelId, changes: routed } of routeChanges(changes, subscriptions, ctx)) {
     const key = routed.map((c) => changes.indexOf(c)).join(',');
-    let message = rendered.get(key);
-    if (!message) {
-      message = renderChangeNotice(routed, ctx.after, { footer: FOOTER });
-      rendered.set(key, message);
+    let notice = rendered.get(key);
+    if (!notice) {
+      notice = {
+        message: renderChangeNotice(routed, ctx.after, { footer: FOOTER }),
+        summary: noticeSummary(routed),
+      };
+      rendered.set(key, notice);
     }
-    notices.push({ workspace, channelId, changes: routed, message });
+    notices.push({ workspace, channelId, changes: routed, ...notice });
   }
   return notices;
 }

@@ -11,6 +11,9 @@ import { CONFIG_SUBSCRIBER } from './config-subscriptions.js';
 import { nameFilter } from './named-filter.js';
 import { checkPostable } from './postability.js';
 import { resolveFilter } from './resolve-filter.js';
+import { runSettingsCommand } from './settings-commands.js';
+import { checkSubscribePermission } from './subscribe-permission.js';
+import { subscribePolicy } from './workspace-settings.js';
 
 /** Who asked, where: the channel (of a workspace) a subscription command acts on. */
 export interface ChannelContext {
@@ -21,7 +24,10 @@ export interface ChannelContext {
   log: Logger;
 }
 
-/** Channel subscriptions: what `subscribe`, `unsubscribe` and `subscriptions` do, typed or by button. */
+/**
+ * Channel subscriptions: what `subscribe`, `unsubscribe` and `subscriptions` do, typed or by button; and
+ * the workspace's settings and the channel's delivery log.
+ */
 export interface SubscriptionService {
   /** Runs one subscription command for the channel and says, as data, what it did. */
   runCommand(intent: SubscriptionIntent, ctx: ChannelContext): Promise<Answer>;
@@ -128,15 +134,30 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
     });
   };
 
+  /** The answer refusing the change when the workspace's subscribe policy does not allow it. */
+  const refusal = async (
+    verb: 'subscribe' | 'unsubscribe',
+    ctx: ChannelContext,
+  ): Promise<Answer | undefined> => {
+    const policy = await subscribePolicy(deps.store.settings, ctx.workspace);
+    const allowed = await checkSubscribePermission(policy, verb, ctx);
+    return allowed.ok ? undefined : result(allowed.result);
+  };
+
   return {
     async runCommand(intent, ctx) {
       switch (intent.kind) {
         case 'subscribe':
-          return subscribe(intent.filter, ctx);
+          return (await refusal('subscribe', ctx)) ?? subscribe(intent.filter, ctx);
         case 'unsubscribe':
-          return intent.filter ? unsubscribeOne(intent.filter, ctx) : unsubscribeAll(ctx);
+          return (
+            (await refusal('unsubscribe', ctx)) ??
+            (intent.filter ? unsubscribeOne(intent.filter, ctx) : unsubscribeAll(ctx))
+          );
         case 'subscriptions':
           return listAnswer(await list(ctx));
+        default:
+          return runSettingsCommand(intent, ctx, deps.store);
       }
     },
   };

@@ -32,7 +32,8 @@ export type OneLineAnswer = Exclude<
       | 'changes'
       | 'help'
       | 'not-understood'
-      | 'subscription-result';
+      | 'subscription-result'
+      | 'settings-result';
   }
 >;
 

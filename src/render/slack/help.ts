@@ -16,6 +16,10 @@ const EXAMPLES = [
     'a feature as of a release; `releases`, `changes`, `history <feature>`',
   ],
   [`\`${COMMAND} subscribe\``, 'notices in this channel when states change; `subscriptions`, `unsubscribe`'],
+  [
+    `\`${COMMAND} deliveries\``,
+    'this channel’s last 10 notices and how each went; `settings` shows who may subscribe',
+  ],
 ] as const;
 
 /** Usage with examples; `greeting` answers a hello. Pure. */

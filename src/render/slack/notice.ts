@@ -35,11 +35,20 @@ function changeSection(change: Change, states: Registry['states']): string {
   return truncate(`${describeChange(change, SLACK_MARKUP)}${quoted}`, LIMITS.sectionText);
 }
 
-function fallbackText(ordered: readonly Change[]): string {
-  const shown = ordered.slice(0, FALLBACK_CHANGES).map((c) => describeChange(c, SLACK_FALLBACK));
+/** The first `count` changes in plain words, and how many more there are. */
+function firstChanges(ordered: readonly Change[], count: number): string {
+  const shown = ordered.slice(0, count).map((c) => describeChange(c, SLACK_FALLBACK));
   const more = ordered.length - shown.length;
-  const tail = more > 0 ? `; and ${more} more` : '';
-  return truncate(`${NOTICE_HEADER}: ${shown.join('; ')}${tail}.`, LIMITS.sectionText);
+  return `${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+}
+
+function fallbackText(ordered: readonly Change[]): string {
+  return truncate(`${NOTICE_HEADER}: ${firstChanges(ordered, FALLBACK_CHANGES)}.`, LIMITS.sectionText);
+}
+
+/** What a notice says changed, in one line (the delivery log's): its first few changes. Pure. */
+export function noticeSummary(changes: readonly Change[]): string {
+  return truncate(firstChanges(orderChanges(changes), 3) || 'no lifecycle changes', 300);
 }
 
 /**

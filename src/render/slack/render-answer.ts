@@ -7,6 +7,7 @@ import { renderDidYouMean, renderHelp, renderNotFound, renderNotice, renderNotUn
 import { SLACK_MARKUP as m } from './markup.js';
 import { renderPolicy, renderStates } from './policy.js';
 import { renderChanges, renderHistory, renderReleases } from './releases.js';
+import { renderSettingsResult } from './settings.js';
 import { renderSubscriptionResult } from './subscriptions.js';
 
 export interface SlackRenderOptions {
@@ -62,6 +63,8 @@ function render(answer: Answer, interactive: boolean): SlackMessage {
       return renderNotUnderstood(answer.text);
     case 'subscription-result':
       return renderSubscriptionResult(answer.result);
+    case 'settings-result':
+      return renderSettingsResult(answer.result);
     default:
       return renderNotice(oneLineAnswer(answer, m));
   }

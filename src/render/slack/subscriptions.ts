@@ -6,7 +6,7 @@ import type {
 } from '../../answer/subscription-result.js';
 import { context, type SlackMessage, section } from './blocks.js';
 import { APP_NAME, COMMAND } from './ids.js';
-import { escapeMrkdwn, quoteUserText } from './mrkdwn.js';
+import { escapeMrkdwn, quoteUserText, slackDate } from './mrkdwn.js';
 import { describeFilter, filterLabel } from './subscription-filters.js';
 
 const EXAMPLES =
@@ -60,6 +60,21 @@ export function renderSubscriptionResult(result: SubscriptionResult): SlackMessa
     }
     case 'channel-required':
       return notice('I can only subscribe a channel from a message in that channel.');
+    case 'not-allowed': {
+      const who =
+        result.policy === 'admins'
+          ? 'only workspace admins and owners'
+          : 'only the person who created this channel, and workspace admins and owners,';
+      return answer(
+        `In this workspace ${who} can subscribe or unsubscribe channels, so I haven’t changed anything. ` +
+          `Ask one of them to ${result.verb === 'subscribe' ? 'subscribe' : 'unsubscribe'} this channel for you.`,
+        `See who decides with \`${COMMAND} settings\`. Anyone can still ask me about features and see \`${COMMAND} subscriptions\`.`,
+      );
+    }
+    case 'permission-unchecked':
+      return answer(
+        `I couldn’t check whether you may ${result.verb} this channel (Slack said \`${quoteUserText(result.error, 60)}\`), so I haven’t changed anything. Please try again in a moment.`,
+      );
   }
 }
 
@@ -80,12 +95,6 @@ function who(sub: ListedSubscription): string {
   return /^[UW][A-Z0-9]+$/.test(sub.createdBy)
     ? `by <@${sub.createdBy}>`
     : `by ${escapeMrkdwn(sub.createdBy)}`;
-}
-
-/** A date Slack renders in the reader's time zone, with an ISO fallback. */
-function when(ms: number): string {
-  const iso = new Date(ms).toISOString().slice(0, 10);
-  return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty}|${iso}>`;
 }
 
 function renderSubscribed(
@@ -156,7 +165,7 @@ function renderSubscriptionList(subs: readonly ListedSubscription[], bot: BotIde
   if (subs.length === 0) return answer(`This channel has no subscriptions. ${EXAMPLES}`);
   const lines = subs.map((s) => {
     const paused = s.active ? '' : ` _(paused: ${escapeMrkdwn(s.deactivatedReason ?? 'cannot post here')})_`;
-    return `• ${filterLabel(s.filter)} — ${who(s)}, ${when(s.createdAt)}${paused}`;
+    return `• ${filterLabel(s.filter)} — ${who(s)}, ${slackDate(s.createdAt)}${paused}`;
   });
   const anyPaused = subs.some((s) => !s.active);
   return {

@@ -37,6 +37,8 @@ export function renderTerminalAnswer(answer: Answer): string {
       return notUnderstoodText(answer.text);
     case 'subscription-result':
       return `Subscriptions only work in Slack: type ${COMMAND} subscribe in a channel.`;
+    case 'settings-result':
+      return `Settings and delivery logs only work in Slack: type ${COMMAND} settings or ${COMMAND} deliveries in a channel.`;
     default:
       return oneLineAnswer(answer, m);
   }

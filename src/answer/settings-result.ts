@@ -1,0 +1,57 @@
+import type { SettingName, SubscribePolicy } from '../intents/settings-intent.js';
+
+/** A recorded change of a setting, as the settings answer lists it. */
+export interface SettingHistoryEntry {
+  value: string;
+  oldValue?: string;
+  changedBy: string;
+  /** Epoch milliseconds. */
+  changedAt: number;
+}
+
+/** How one notice to a channel went. */
+export type DeliveryStatus = 'sent' | 'reconciled' | 'retrying' | 'pending' | 'failed';
+
+/** One line of a channel's delivery log. */
+export interface DeliveryEntry {
+  /** When the notice was queued (the registry change), epoch ms. */
+  queuedAt: number;
+  /** When it was last touched (sent, failed, retried), epoch ms. */
+  updatedAt: number;
+  /** What changed, in one line; absent for notices an older build queued. */
+  summary?: string;
+  status: DeliveryStatus;
+  /** More than one attempt was needed (or is being made). */
+  retried: boolean;
+  attempts: number;
+  /** Why it failed, or why the last attempt did. */
+  error?: string;
+  /** The posted message, when Slack gave its link. */
+  permalink?: string;
+}
+
+/** What a settings or deliveries command did, as data; render/slack words it. */
+export type SettingsResult =
+  | {
+      kind: 'settings';
+      subscribePolicy: SubscribePolicy;
+      /** The last change of the policy, when it was ever changed. */
+      history: SettingHistoryEntry[];
+      /** The asker may change settings (a workspace admin or owner). */
+      askerIsAdmin: boolean;
+    }
+  | {
+      kind: 'setting-changed';
+      name: SettingName;
+      value: SubscribePolicy;
+      previous?: string;
+      changed: boolean;
+    }
+  /** Only workspace admins and owners change settings. */
+  | { kind: 'setting-refused'; name: SettingName; value: SubscribePolicy }
+  | { kind: 'bad-setting'; name: string; value?: string }
+  /** users.info did not answer, so who the asker is could not be checked; nothing was changed. */
+  | { kind: 'check-failed'; error: string }
+  | { kind: 'deliveries'; entries: DeliveryEntry[] }
+  /** The delivery log is a channel's: asked where there is none (a DM). */
+  | { kind: 'deliveries-need-channel' };

@@ -1,0 +1,24 @@
+/** Who may subscribe and unsubscribe a workspace's channels. */
+export const SUBSCRIBE_POLICIES = ['anyone', 'admins', 'channel-creator'] as const;
+export type SubscribePolicy = (typeof SUBSCRIBE_POLICIES)[number];
+
+/** The workspace settings a person can name, and the values each takes. */
+export const SETTING_VALUES = { 'subscribe-policy': SUBSCRIBE_POLICIES } as const;
+export type SettingName = keyof typeof SETTING_VALUES;
+
+export type SettingRequest = { name: 'subscribe-policy'; value: SubscribePolicy };
+
+/** Commands about a workspace's settings and a channel's deliveries: they need the store and Slack. */
+export type SettingsIntent =
+  | { kind: 'settings' }
+  | { kind: 'set-setting'; setting: SettingRequest }
+  /** A setting or value that is not one: `name` is what was typed ('' when nothing was). */
+  | { kind: 'bad-setting'; name: string; value?: string }
+  | { kind: 'deliveries' };
+
+export const SETTINGS_INTENT_KINDS: ReadonlySet<string> = new Set<SettingsIntent['kind']>([
+  'settings',
+  'set-setting',
+  'bad-setting',
+  'deliveries',
+]);

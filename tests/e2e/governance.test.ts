@@ -1,0 +1,187 @@
+import { SlackStandin } from '@osm-feature-bot/slack-standin';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SingleWorkspaceBot } from '../../src/bot.js';
+import { ACTION_IDS } from '../../src/render/slack/ids.js';
+import { FAST_RETRIES } from './support/bot-under-test.js';
+import {
+  editFile,
+  noticesIn,
+  noticeWorkspace,
+  promoteMulticluster,
+  startNoticeBot,
+} from './support/notices-harness.js';
+
+const USERS = [
+  { id: 'U0ADMIN', name: 'ada', isAdmin: true },
+  { id: 'U0OWNER', name: 'otto', isOwner: true },
+  { id: 'U0MAKER', name: 'mia' },
+  { id: 'U0MEMBER', name: 'max' },
+];
+const CHANNELS = [
+  { id: 'C0ONE', name: 'one', creator: 'U0MAKER' },
+  { id: 'C0TWO', name: 'two', creator: 'U0ADMIN' },
+  { id: 'C0SENT', name: 'sent' },
+  { id: 'C0LOST', name: 'lost' },
+  { id: 'C0GONE', name: 'gone' },
+];
+
+let standin: SlackStandin;
+let ws: ReturnType<typeof noticeWorkspace>;
+let bot: SingleWorkspaceBot;
+
+beforeEach(async () => {
+  standin = await SlackStandin.start({ channels: CHANNELS, users: USERS });
+  ws = noticeWorkspace();
+  ({ bot } = await startNoticeBot(
+    standin,
+    ws,
+    {},
+    { retryConfig: FAST_RETRIES, notices: { backoff: { baseMs: 20, factor: 1, maxMs: 20, maxAttempts: 6 } } },
+  ));
+});
+afterEach(async () => {
+  await bot.stop();
+  await standin.close();
+  ws.cleanup();
+});
+
+/** Runs /osm-feature `text` as `user` in `channel` and gives back the answer's text and blocks. */
+async function command(text: string, user: string, channel = 'C0ONE'): Promise<string> {
+  const seen = standin.callsTo('response_url').length;
+  const res = await standin.sendCommand(text, { user_id: user, channel_id: channel });
+  expect(res.status).toBe(200);
+  if (res.body) {
+    const acked = JSON.parse(res.body) as { text?: string };
+    if (acked.text) return JSON.stringify(acked);
+  }
+  const calls = await standin.waitForCall('response_url', { count: seen + 1 });
+  return JSON.stringify(calls.at(-1)?.params);
+}
+
+const subscribed = async (channelId: string) =>
+  (await bot.store.subscriptions.list(bot.workspace, { channelId })).length;
+
+describe('who may subscribe', () => {
+  it('under admins a member is refused (typed and by button), an admin is not; every change is recorded', async () => {
+    expect(await command('settings', 'U0MEMBER')).toContain('anyone in the workspace');
+    expect(await command('settings subscribe-policy admins', 'U0MEMBER')).toContain(
+      'Only workspace admins and owners can change',
+    );
+    expect(await bot.store.settings.list(bot.workspace)).toEqual([]);
+    expect(await command('settings subscribe-policy admins', 'U0ADMIN')).toContain(
+      'from now on only workspace admins and owners can subscribe',
+    );
+
+    const refused = await command('subscribe', 'U0MEMBER');
+    expect(refused).toContain('only workspace admins and owners can subscribe or unsubscribe channels');
+    expect(refused).toContain('I haven’t changed anything');
+    expect(await subscribed('C0ONE')).toBe(0);
+    const click = standin.buildBlockActionsPayload(
+      { action_id: ACTION_IDS.subscribeFeature, value: 'multicluster' },
+      { user: 'U0MEMBER', channel: 'C0ONE' },
+    );
+    const seen = standin.callsTo('response_url').length;
+    expect((await standin.sendInteraction(click)).status).toBe(200);
+    const [clicked] = (await standin.waitForCall('response_url', { count: seen + 1 })).slice(-1);
+    expect(JSON.stringify(clicked?.params)).toContain('only workspace admins and owners');
+    expect(await subscribed('C0ONE')).toBe(0);
+
+    expect(await command('subscribe', 'U0OWNER')).toContain('Subscribed.');
+    expect(await command('unsubscribe', 'U0MEMBER')).toContain('I haven’t changed anything');
+    expect(await subscribed('C0ONE')).toBe(1);
+
+    // channel-creator: the creator of C0ONE may, a member may not in C0TWO, an admin may anywhere.
+    await command('settings subscribe-policy channel-creator', 'U0ADMIN');
+    expect(await command('subscribe multicluster', 'U0MAKER')).toContain('Subscribed.');
+    expect(await command('subscribe', 'U0MAKER', 'C0TWO')).toContain(
+      'only the person who created this channel',
+    );
+    expect(await subscribed('C0TWO')).toBe(0);
+
+    await command('settings subscribe-policy anyone', 'U0OWNER');
+    expect(await command('subscribe', 'U0MEMBER', 'C0TWO')).toContain('Subscribed.');
+
+    const shown = await command('settings', 'U0MEMBER');
+    expect(shown).toContain('Last changed by <@U0OWNER>');
+    expect(shown).toContain('Workspace admins and owners change it with');
+    expect(await command('settings', 'U0ADMIN')).toContain('You are a workspace admin');
+    expect(await bot.store.settings.changes(bot.workspace, { limit: 10 })).toMatchObject([
+      { name: 'subscribe-policy', oldValue: 'channel-creator', value: 'anyone', changedBy: 'U0OWNER' },
+      { oldValue: 'admins', value: 'channel-creator', changedBy: 'U0ADMIN' },
+      { value: 'admins', changedBy: 'U0ADMIN' },
+    ]);
+    standin.assertClean();
+  });
+
+  it('answers bad settings kindly, and works in a mention and a DM', async () => {
+    expect(await command('settings subscribe-policy everyone', 'U0ADMIN')).toContain(
+      '“everyone” isn’t a subscribe policy',
+    );
+    expect(await command('settings subscribe-policy', 'U0ADMIN')).toContain('Which policy?');
+    expect(await command('settings colour blue', 'U0ADMIN')).toContain(
+      'I don’t know a setting called “colour”',
+    );
+    expect(await command('deliveries', 'U0MEMBER', 'D0BOTDM')).toContain(
+      'The delivery log belongs to a channel',
+    );
+
+    await standin.sendEvent({
+      type: 'message',
+      channel_type: 'im',
+      channel: 'D0BOTDM',
+      user: 'U0ADMIN',
+      text: 'settings subscribe-policy admins',
+      ts: '1700000002.000100',
+      event_ts: '1700000002.000100',
+    });
+    const [dm] = await standin.waitForCall(
+      (c) => c.method === 'chat.postMessage' && c.params.channel === 'D0BOTDM',
+    );
+    expect(JSON.stringify(dm?.params)).toContain('from now on only workspace admins and owners');
+
+    await standin.sendEvent({
+      type: 'app_mention',
+      user: 'U0MEMBER',
+      text: `<@${standin.botUserId}> settings`,
+      ts: '1700000003.000100',
+      channel: 'C0ONE',
+      event_ts: '1700000003.000100',
+    });
+    const [mention] = await standin.waitForCall(
+      (c) =>
+        (c.method === 'chat.postEphemeral' || c.method === 'chat.postMessage') &&
+        c.params.channel === 'C0ONE',
+    );
+    expect(JSON.stringify(mention?.params)).toContain('only workspace admins and owners (`admins`)');
+    standin.assertClean();
+  });
+});
+
+describe('the delivery log', () => {
+  it('shows a sent, a retried, a reconciled and a failed notice, with links to what was posted', async () => {
+    for (const channel of ['C0SENT', 'C0LOST', 'C0GONE'])
+      expect(await command('subscribe', 'U0MEMBER', channel)).toContain('Subscribed.');
+    expect(await command('deliveries', 'U0MEMBER', 'C0SENT')).toContain('No notices have been queued');
+    standin.injectFault('chat.postMessage', { status: 500 }, { channel: 'C0SENT' });
+    standin.injectFault('chat.postMessage', { lostAnswer: 'reset' }, { channel: 'C0LOST' });
+    standin.injectFault('chat.postMessage', { error: 'channel_not_found' }, { channel: 'C0GONE' });
+    const committed = new Promise((resolve) => bot.notices.once('committed', resolve));
+    editFile(ws.registryPath, promoteMulticluster);
+    await committed;
+    await bot.notices.whenIdle();
+    expect(noticesIn(standin, 'C0SENT')).toHaveLength(1);
+    expect(noticesIn(standin, 'C0LOST')).toHaveLength(1);
+
+    const sent = await command('deliveries', 'U0MEMBER', 'C0SENT');
+    expect(sent).toContain('Multicluster: Alpha → Beta (promoted)');
+    expect(sent).toContain(':white_check_mark: sent after 2 attempts');
+    const ts = noticesIn(standin, 'C0SENT')[0]?.ts ?? '';
+    expect(sent).toContain(`https://standin.slack.com/archives/C0SENT/p${ts.replace('.', '')}|view`);
+    expect(await command('deliveries', 'U0MEMBER', 'C0LOST')).toContain('sent (reconciled');
+    const failed = await command('deliveries log', 'U0MEMBER', 'C0GONE');
+    expect(failed).toContain(':x: failed: `channel_not_found`');
+    expect(failed).toContain('invite me and subscribe again');
+    expect(failed).not.toContain('|view>');
+    standin.assertClean();
+  });
+});

@@ -55,3 +55,18 @@ export type SettingsResult =
   | { kind: 'deliveries'; entries: DeliveryEntry[] }
   /** The delivery log is a channel's: asked where there is none (a DM). */
   | { kind: 'deliveries-need-channel' };
+
+/** A channel whose subscriptions were paused, and why. */
+export interface PausedChannel {
+  channelId: string;
+  /** As the pause recorded it: a Slack error (channel_not_found, is_archived) or why the bot paused it. */
+  reason: string;
+}
+
+/** What a workspace admin sees on Home: how notices went this week, and the channels that stopped getting them. */
+export interface AdminOverview {
+  sent: number;
+  failed: number;
+  pending: number;
+  paused: PausedChannel[];
+}

@@ -182,6 +182,20 @@ describe('the delivery log', () => {
     expect(failed).toContain(':x: failed: `channel_not_found`');
     expect(failed).toContain('invite me and subscribe again');
     expect(failed).not.toContain('|view>');
+
+    // Home: admins see this week's notices and the paused channel with how to fix it; members do not.
+    const home = async (user: string): Promise<string> => {
+      await standin.sendEvent({ type: 'app_home_opened', user, channel: 'D0HOME', tab: 'home' });
+      const [published] = await standin.waitForCall(
+        (c) => c.method === 'views.publish' && c.params.user_id === user,
+      );
+      return JSON.stringify(published?.params.view);
+    };
+    const adminHome = await home('U0ADMIN');
+    expect(adminHome).toContain(':white_check_mark: 2 sent    :x: 1 failed');
+    expect(adminHome).toContain('<#C0GONE>: I can’t post there');
+    expect(adminHome).toContain('invite me, then subscribe it again');
+    expect(await home('U0MEMBER')).not.toContain('For admins');
     standin.assertClean();
   });
 });

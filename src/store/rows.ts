@@ -6,6 +6,7 @@ import { parseJson } from '../shared/json.js';
 import { StoreError } from './errors.js';
 import { NoticePayloadSchema } from './payload.js';
 import {
+  type ChannelMute,
   type HomeRecord,
   OUTBOX_STATUSES,
   type OutboxRow,
@@ -176,6 +177,27 @@ export const SettingChangeRowSchema = z
       value: r.value,
       changedBy: r.changed_by,
       changedAt: r.changed_at,
+    }),
+  );
+
+export const MuteRowSchema = z
+  .object({
+    team_id: z.string().min(1),
+    enterprise_id: optionalText,
+    channel_id: z.string().min(1),
+    muted_by: z.string(),
+    muted_at: epochMs,
+    until: epochMs,
+    baseline_json: lenientJson(RegistrySchema),
+  })
+  .transform(
+    (r): ChannelMute => ({
+      workspace: workspaceOf(r.team_id, r.enterprise_id),
+      channelId: r.channel_id,
+      mutedBy: r.muted_by,
+      mutedAt: r.muted_at,
+      until: r.until,
+      ...(r.baseline_json ? { baseline: r.baseline_json } : {}),
     }),
   );
 

@@ -4,6 +4,7 @@ import { sqlHomes } from './concerns/homes.js';
 import { sqlInstallations } from './concerns/installations.js';
 import { sqlLeases } from './concerns/leases.js';
 import { adoptLegacyRows } from './concerns/legacy.js';
+import { sqlMutes } from './concerns/mutes.js';
 import { sqlOAuthStates } from './concerns/oauth-states.js';
 import { sqlOutbox } from './concerns/outbox.js';
 import { sqlSettings } from './concerns/settings.js';
@@ -26,6 +27,7 @@ export function storeOver(db: Db, clock: () => number): Store {
     installations: sqlInstallations(db, clock),
     oauthStates: sqlOAuthStates(db, clock),
     settings: sqlSettings(db, clock),
+    mutes: sqlMutes(db, clock),
     adoptLegacyRows: (ws) => adoptLegacyRows(db, ws),
     ping: async () => {
       await db.get('SELECT 1 AS one');

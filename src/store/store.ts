@@ -1,8 +1,11 @@
 import type { Announcement } from '../registry/history/announcement.js';
 import type { HomeFilter } from '../registry/query/feature-filter.js';
+import type { Registry } from '../registry/schema.js';
 import type { SubscriptionFilter } from '../registry/subscription-filter.js';
 import type {
+  CatchUpNotice,
   ChangeSetCommit,
+  ChannelMute,
   CommitResult,
   DeliveryTally,
   HomeRecord,
@@ -81,6 +84,38 @@ export interface OutboxStore {
   recent(ws: WorkspaceRef, channelId: string, limit: number): Promise<OutboxRow[]>;
   /** The workspace's notices sent and failed (settled) since `sinceMs`, and those still pending. */
   tally(ws: WorkspaceRef, sinceMs: number): Promise<DeliveryTally>;
+}
+
+/** Channels muted for a while: no notices until the mute ends, then one catch-up notice. */
+export interface MuteStore {
+  /**
+   * Mutes a channel until `until`. A channel already muted keeps its start and baseline (the catch-up still
+   * covers everything since it first went quiet); only the end moves.
+   */
+  mute(
+    ws: WorkspaceRef,
+    channelId: string,
+    input: { until: number; mutedBy: string; baseline: Registry },
+    now?: number,
+  ): Promise<{ extended: boolean }>;
+  /** Ends a mute now (its catch-up follows); false when the channel was not muted. */
+  unmute(ws: WorkspaceRef, channelId: string, now?: number): Promise<boolean>;
+  /** The channel's mute, also one that ended but whose catch-up is not queued yet. */
+  get(ws: WorkspaceRef, channelId: string): Promise<ChannelMute | undefined>;
+  /** Every workspace's channels muted at `now` (what a change-set leaves out). */
+  active(now?: number): Promise<{ workspace: WorkspaceRef; channelId: string }[]>;
+  /** Mutes that have ended, oldest end first, with their baselines. */
+  ended(limit: number, now?: number): Promise<ChannelMute[]>;
+  /**
+   * Closes an ended mute and, in the same transaction, queues its catch-up notice (none when nothing the
+   * channel follows changed). False, and nothing written, when another replica closed it first or the
+   * channel was muted again meanwhile (its mutedAt moved).
+   */
+  finish(
+    mute: Pick<ChannelMute, 'workspace' | 'channelId' | 'mutedAt'>,
+    notice?: CatchUpNotice,
+    now?: number,
+  ): Promise<boolean>;
 }
 
 /** Settings of a workspace (who may subscribe) and of its channels (notice format), with every change kept. */
@@ -222,6 +257,7 @@ export interface Store {
   installations: InstallationTable;
   oauthStates: OAuthStateStore;
   settings: SettingsStore;
+  mutes: MuteStore;
   /**
    * Rows written before the store knew workspaces (an older build) are given to `ws`, the single workspace
    * the bot serves; returns how many rows were adopted.

@@ -186,3 +186,24 @@ export interface DeliveryTally {
   /** Not yet sent or failed. */
   pending: number;
 }
+
+/** A channel muted until a time, and the registry its catch-up notice is diffed from. */
+export interface ChannelMute {
+  workspace: WorkspaceRef;
+  channelId: string;
+  mutedBy: string;
+  /** When the mute began (a longer mute set meanwhile keeps it), epoch ms. */
+  mutedAt: number;
+  until: number;
+  /** The announced registry when the mute began; undefined when it no longer fits the schema. */
+  baseline?: Registry;
+}
+
+/** The catch-up notice queued when a mute ends. */
+export interface CatchUpNotice {
+  changeSetId: string;
+  /** The snapshot the catch-up was diffed to. */
+  snapshotHash: string;
+  payload: NoticePayload;
+  summary: string;
+}

@@ -12,7 +12,7 @@ const PendingRow = z.object({ n: z.number().int(), oldest: z.number().int().null
 const SCAN_FACTOR = 4;
 
 /**
- * Due rows, oldest first, that no pause holds back and whose channel has no row out on a live lease. Legacy
+ * Due rows, oldest first, that no pause or mute holds back and whose channel has no row out on a live lease. Legacy
  * rows (no workspace yet) wait until a single-workspace bot adopts them.
  */
 const DUE = `SELECT o.id, o.team_id, o.channel_id FROM outbox o
@@ -23,6 +23,8 @@ const DUE = `SELECT o.id, o.team_id, o.channel_id FROM outbox o
     AND NOT EXISTS (SELECT 1 FROM channel_pace p WHERE p.team_id = o.team_id AND p.channel_id = o.channel_id
       AND p.not_before > @now)
     AND NOT EXISTS (SELECT 1 FROM workspace_pause w WHERE w.team_id = o.team_id AND w.not_before > @now)
+    AND NOT EXISTS (SELECT 1 FROM channel_mutes m WHERE m.team_id = o.team_id AND m.channel_id = o.channel_id
+      AND m.until > @now)
   ORDER BY o.created_at, o.id LIMIT @scan`;
 
 const Candidate = z.object({ id: z.number().int(), team_id: z.string(), channel_id: z.string() });

@@ -438,6 +438,98 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       });
     });
 
+    describe('mutes', () => {
+      const T = 1_800_000_000_000;
+      const catchUp = (id: string) => ({
+        changeSetId: id,
+        snapshotHash: 'hash-now',
+        payload: PAYLOAD,
+        summary: 'what changed meanwhile',
+      });
+
+      it('mutes a channel, lists it as active until it ends, and keeps its start and baseline when extended', async () => {
+        expect(
+          await store.mutes.mute(A, 'C1', { until: T + 100, mutedBy: 'U1', baseline: REGISTRY }, T),
+        ).toEqual({
+          extended: false,
+        });
+        expect(await store.mutes.get(A, 'C1')).toEqual({
+          workspace: A,
+          channelId: 'C1',
+          mutedBy: 'U1',
+          mutedAt: T,
+          until: T + 100,
+          baseline: REGISTRY,
+        });
+        expect(await store.mutes.get(B, 'C1')).toBeUndefined();
+        expect(
+          await store.mutes.mute(A, 'C1', { until: T + 500, mutedBy: 'U2', baseline: REGISTRY }, T + 50),
+        ).toEqual({
+          extended: true,
+        });
+        expect(await store.mutes.get(A, 'C1')).toMatchObject({ mutedAt: T, until: T + 500, mutedBy: 'U2' });
+        await store.mutes.mute(B, 'C2', { until: T + 200, mutedBy: 'U9', baseline: REGISTRY }, T);
+        expect(await store.mutes.active(T + 150)).toEqual([
+          { workspace: A, channelId: 'C1' },
+          { workspace: B, channelId: 'C2' },
+        ]);
+        expect(await store.mutes.active(T + 300)).toEqual([{ workspace: A, channelId: 'C1' }]);
+        expect((await store.mutes.ended(10, T + 300)).map((m) => m.channelId)).toEqual(['C2']);
+      });
+
+      it('holds a muted channel’s notices back from claims until the mute ends', async () => {
+        const now = Date.now();
+        await store.mutes.mute(
+          A,
+          'C1',
+          { until: now + 60_000, mutedBy: 'U1', baseline: REGISTRY },
+          now - 1_000,
+        );
+        await queue('cs1', [
+          [A, 'C1'],
+          [A, 'C2'],
+        ]);
+        const claimed = await store.outbox.claim({
+          worker: 'w1',
+          leaseMs: LEASE,
+          limit: 10,
+          now: now + 1_000,
+        });
+        expect(claimed.map((r) => r.channelId)).toEqual(['C2']);
+        expect(await store.mutes.unmute(A, 'C1', now + 2_000)).toBe(true);
+        expect(await store.mutes.unmute(A, 'C1', now + 2_000)).toBe(false);
+      });
+
+      it('finishes an ended mute once, queueing its one catch-up notice; a second finisher writes nothing', async () => {
+        await store.mutes.mute(A, 'C1', { until: T + 100, mutedBy: 'U1', baseline: REGISTRY }, T);
+        const [ended] = await store.mutes.ended(10, T + 100);
+        const other = await another();
+        const results = await Promise.all([
+          store.mutes.finish(must(ended), catchUp('mute-1'), T + 101),
+          other.mutes.finish(must(ended), catchUp('mute-1'), T + 101),
+        ]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(await store.outbox.rows({ workspace: A, channelId: 'C1' })).toMatchObject([
+          { changeSetId: 'mute-1', status: 'pending', payload: PAYLOAD, summary: 'what changed meanwhile' },
+        ]);
+        expect(await store.mutes.get(A, 'C1')).toBeUndefined();
+        // Nothing changed meanwhile: the mute is closed and nothing is queued.
+        await store.mutes.mute(A, 'C2', { until: T + 100, mutedBy: 'U1', baseline: REGISTRY }, T);
+        const [quiet] = await store.mutes.ended(10, T + 100);
+        expect(await store.mutes.finish(must(quiet), undefined, T + 101)).toBe(true);
+        expect(await store.outbox.rows({ channelId: 'C2' })).toEqual([]);
+      });
+
+      it('does not finish a mute that was extended or restarted meanwhile', async () => {
+        await store.mutes.mute(A, 'C1', { until: T + 100, mutedBy: 'U1', baseline: REGISTRY }, T);
+        const [ended] = await store.mutes.ended(10, T + 100);
+        await store.mutes.mute(A, 'C1', { until: T + 900, mutedBy: 'U1', baseline: REGISTRY }, T + 100);
+        expect(await store.mutes.finish(must(ended), catchUp('mute-1'), T + 101)).toBe(false);
+        expect(await store.outbox.rows({ channelId: 'C1' })).toEqual([]);
+        expect(await store.mutes.get(A, 'C1')).toMatchObject({ mutedAt: T, until: T + 900 });
+      });
+    });
+
     describe('settings', () => {
       it('sets a workspace setting, records who changed it and what it was, and reads it back', async () => {
         expect(await store.settings.list(A)).toEqual([]);

@@ -4,6 +4,7 @@ import { WORKSPACES } from './002-workspaces.js';
 import { PENDING_WORK } from './003-pending-work.js';
 import { OAUTH_STATES } from './004-oauth-states.js';
 import { SETTINGS_AND_DELIVERY_LOG } from './005-settings-and-delivery-log.js';
+import { CHANNEL_MUTES } from './006-channel-mutes.js';
 
 export type { Migration } from '../../sql/migration.js';
 
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   PENDING_WORK,
   OAUTH_STATES,
   SETTINGS_AND_DELIVERY_LOG,
+  CHANNEL_MUTES,
 ];

@@ -171,7 +171,12 @@ async function assemble(
   const deps: ListenerDeps = {
     registry,
     log,
-    subscriptions: createSubscriptionService({ registry, store, bot: () => bot }),
+    subscriptions: createSubscriptionService({
+      registry,
+      store,
+      bot: () => bot,
+      ...(opts.now ? { now: opts.now } : {}),
+    }),
     home: createHomeService(homeDeps),
     events: store.events,
     inFlight,

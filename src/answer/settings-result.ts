@@ -54,7 +54,12 @@ export type SettingsResult =
   | { kind: 'check-failed'; error: string }
   | { kind: 'deliveries'; entries: DeliveryEntry[] }
   /** The delivery log is a channel's: asked where there is none (a DM). */
-  | { kind: 'deliveries-need-channel' };
+  | { kind: 'deliveries-need-channel' }
+  /** Muted until `until` (epoch ms); `extended` when it was muted already (its catch-up still covers all). */
+  | { kind: 'muted'; until: number; extended: boolean }
+  | { kind: 'unmuted'; wasMuted: boolean }
+  /** A mute that cannot be: unreadable (`format`), a bad or past date, or longer than a year. */
+  | { kind: 'bad-mute'; text: string; reason: 'format' | 'bad-date' | 'past' | 'too-long' };
 
 /** A channel whose subscriptions were paused, and why. */
 export interface PausedChannel {

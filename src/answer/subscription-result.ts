@@ -47,7 +47,13 @@ export type SubscriptionResult =
       remaining: NamedFilter[];
       wasConfig: boolean;
     }
-  | { kind: 'list'; subscriptions: ListedSubscription[]; bot: BotIdentity }
+  | {
+      kind: 'list';
+      subscriptions: ListedSubscription[];
+      bot: BotIdentity;
+      /** The channel is muted until then (epoch ms). */
+      mutedUntil?: number;
+    }
   | {
       kind: 'ambiguous-filter';
       subject: 'feature' | 'category';
@@ -59,6 +65,9 @@ export type SubscriptionResult =
   /** A subscribe button pressed somewhere that is not a channel. */
   | { kind: 'channel-required' }
   /** The workspace's subscribe policy does not let the asker do this; nothing changed. */
-  | { kind: 'not-allowed'; policy: Exclude<SubscribePolicy, 'anyone'>; verb: 'subscribe' | 'unsubscribe' }
+  | { kind: 'not-allowed'; policy: Exclude<SubscribePolicy, 'anyone'>; verb: ChangeVerb }
   /** Who the asker is could not be checked (users.info or conversations.info failed); nothing changed. */
-  | { kind: 'permission-unchecked'; verb: 'subscribe' | 'unsubscribe'; error: string };
+  | { kind: 'permission-unchecked'; verb: ChangeVerb; error: string };
+
+/** What the subscribe policy governs: changing what a channel gets. */
+export type ChangeVerb = 'subscribe' | 'unsubscribe' | 'mute' | 'unmute';

@@ -1,3 +1,4 @@
+import { parseMute } from './parse-mute.js';
 import {
   SETTING_VALUES,
   type SettingName,
@@ -17,10 +18,12 @@ function joinName(words: readonly string[]): { name: string; rest: string[] } {
 }
 
 /**
- * `settings`, `settings subscribe-policy anyone|admins|channel-creator` and `deliveries`. Undefined when the
+ * `settings`, `settings subscribe-policy anyone|admins|channel-creator`, `deliveries`, and `mute` / `unmute`. Undefined when the
  * words are not one of these. Pure.
  */
 export function parseSettings(words: readonly string[]): SettingsIntent | undefined {
+  const mute = parseMute(words);
+  if (mute) return mute;
   const [head = '', ...rest] = words;
   if ((head === 'deliveries' || head === 'delivery') && rest.every((w) => w === 'log' || w === 'logs'))
     return { kind: 'deliveries' };

@@ -39,7 +39,8 @@ const AROUND_SUBJECT = new Set([
   'get',
 ]);
 const SUBSCRIBE = new Set(['subscribe', 'follow', 'watch']);
-const UNSUBSCRIBE = new Set(['unsubscribe', 'unfollow', 'unwatch', 'mute']);
+// `mute` is not here: it silences a channel for a while (parse-mute), it does not unsubscribe it.
+const UNSUBSCRIBE = new Set(['unsubscribe', 'unfollow', 'unwatch']);
 const NOTIFY = new Set(['notify', 'alert', 'ping']);
 const NOTICE_NOUNS = new Set([
   'notifications',

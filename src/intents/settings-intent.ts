@@ -8,17 +8,27 @@ export type SettingName = keyof typeof SETTING_VALUES;
 
 export type SettingRequest = { name: 'subscribe-policy'; value: SubscribePolicy };
 
+/** How long to mute a channel: for a while, or until a day (YYYY-MM-DD, from 00:00 UTC). */
+export type MuteRequest = { kind: 'for'; ms: number } | { kind: 'until'; date: string };
+
 /** Commands about a workspace's settings and a channel's deliveries: they need the store and Slack. */
 export type SettingsIntent =
   | { kind: 'settings' }
   | { kind: 'set-setting'; setting: SettingRequest }
   /** A setting or value that is not one: `name` is what was typed ('' when nothing was). */
   | { kind: 'bad-setting'; name: string; value?: string }
-  | { kind: 'deliveries' };
+  | { kind: 'deliveries' }
+  | { kind: 'mute'; request: MuteRequest }
+  | { kind: 'unmute' }
+  /** A mute whose length could not be read: what was typed after `mute`. */
+  | { kind: 'bad-mute'; text: string };
 
 export const SETTINGS_INTENT_KINDS: ReadonlySet<string> = new Set<SettingsIntent['kind']>([
   'settings',
   'set-setting',
   'bad-setting',
   'deliveries',
+  'mute',
+  'unmute',
+  'bad-mute',
 ]);

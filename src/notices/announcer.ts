@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { diffRegistries } from '../registry/history/diff.js';
 import type { SourceVersion } from '../registry/provider.js';
 import type { Registry } from '../registry/schema.js';
-import type { Snapshot, Store } from '../store/store.js';
+import type { Snapshot, Store, Subscription } from '../store/store.js';
 import { buildChannelNotices, changeSetId, registryFingerprint } from './change-set.js';
 import { announcementOf } from './last-announcement.js';
 
@@ -114,7 +114,7 @@ export class Announcer {
     const notices =
       changes.length === 0
         ? []
-        : buildChannelNotices(changes, await store.subscriptions.listActive(), { before, after: registry });
+        : buildChannelNotices(changes, await this.unmutedSubscriptions(), { before, after: registry });
     const announcement = announcementOf(changes, this.now());
     const result = await store.announcements.commit({
       changeSetId: id,
@@ -135,6 +135,18 @@ export class Announcer {
       'registry change committed to the outbox',
     );
     return { kind: 'committed', changeSetId: id, changes: changes.length, queued: result.queued };
+  }
+
+  /** Every active subscription but those of muted channels: their catch-up comes when the mute ends. */
+  private async unmutedSubscriptions(): Promise<Subscription[]> {
+    const { store } = this.opts;
+    const [subscriptions, muted] = await Promise.all([
+      store.subscriptions.listActive(),
+      store.mutes.active(this.now()),
+    ]);
+    if (muted.length === 0) return subscriptions;
+    const quiet = new Set(muted.map((m) => `${m.workspace.teamId}/${m.channelId}`));
+    return subscriptions.filter((s) => !quiet.has(`${s.workspace.teamId}/${s.channelId}`));
   }
 
   /**

@@ -54,6 +54,7 @@ export function buildChannelNotices(
   changes: readonly Change[],
   subscriptions: readonly Subscription[],
   ctx: RouteContext,
+  footer: string = FOOTER,
 ): ChannelNotice[] {
   const notices: ChannelNotice[] = [];
   // A thousand channels usually share a handful of distinct digests: render each one once.
@@ -63,7 +64,7 @@ export function buildChannelNotices(
     let notice = rendered.get(key);
     if (!notice) {
       notice = {
-        message: renderChangeNotice(routed, ctx.after, { footer: FOOTER }),
+        message: renderChangeNotice(routed, ctx.after, { footer }),
         summary: noticeSummary(routed),
       };
       rendered.set(key, notice);

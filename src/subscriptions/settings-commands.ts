@@ -2,7 +2,8 @@ import type { WebClient } from '@slack/web-api';
 import type { Answer } from '../answer/answer.js';
 import type { DeliveryEntry, DeliveryStatus, SettingsResult } from '../answer/settings-result.js';
 import type { SettingsIntent } from '../intents/settings-intent.js';
-import type { OutboxRow, Store } from '../store/store.js';
+import type { OutboxRow } from '../store/store.js';
+import { type MuteDeps, runMuteCommand } from './mute-commands.js';
 import { lookUpPerson } from './people.js';
 import type { ChannelContext } from './subscription-service.js';
 import { policyOf, SUBSCRIBE_POLICY } from './workspace-settings.js';
@@ -44,13 +45,18 @@ async function entryOf(row: OutboxRow, client: WebClient): Promise<DeliveryEntry
   };
 }
 
-/** `settings`, `settings <name> <value>` and `deliveries`, for one channel of one workspace. */
+/** `settings`, `settings <name> <value>`, `deliveries` and `mute`, for one channel of one workspace. */
 export async function runSettingsCommand(
   intent: SettingsIntent,
   ctx: ChannelContext,
-  store: Store,
+  deps: MuteDeps,
 ): Promise<Answer> {
+  const { store } = deps;
   switch (intent.kind) {
+    case 'mute':
+    case 'unmute':
+    case 'bad-mute':
+      return runMuteCommand(intent, ctx, deps);
     case 'settings': {
       const [settings, history, asker] = await Promise.all([
         store.settings.list(ctx.workspace),

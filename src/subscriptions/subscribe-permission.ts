@@ -1,4 +1,4 @@
-import type { SubscriptionResult } from '../answer/subscription-result.js';
+import type { ChangeVerb, SubscriptionResult } from '../answer/subscription-result.js';
 import type { SubscribePolicy } from '../intents/settings-intent.js';
 import { channelOwner, lookUpPerson } from './people.js';
 import type { ChannelContext } from './subscription-service.js';
@@ -10,7 +10,7 @@ import type { ChannelContext } from './subscription-service.js';
  */
 export async function checkSubscribePermission(
   policy: SubscribePolicy,
-  verb: 'subscribe' | 'unsubscribe',
+  verb: ChangeVerb,
   ctx: ChannelContext,
 ): Promise<{ ok: true } | { ok: false; result: SubscriptionResult }> {
   if (policy === 'anyone') return { ok: true };

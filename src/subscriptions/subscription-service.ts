@@ -38,6 +38,8 @@ export interface SubscriptionServiceDeps {
   store: Store;
   /** The bot's name and user id as Slack reported them at start, for "invite me" hints. */
   bot?: () => BotIdentity;
+  /** The clock mutes are measured by (default Date.now). */
+  now?: () => number;
 }
 
 const sameFilter = (a: SubscriptionFilter, b: SubscriptionFilter): boolean =>
@@ -52,6 +54,7 @@ const result = (r: SubscriptionResult): Answer => ({ kind: 'subscription-result'
  */
 export function createSubscriptionService(deps: SubscriptionServiceDeps): SubscriptionService {
   const bot = (): BotIdentity => deps.bot?.() ?? {};
+  const now = deps.now ?? Date.now;
   const list = (ctx: ChannelContext): Promise<Subscription[]> =>
     deps.store.subscriptions.list(ctx.workspace, { channelId: ctx.channelId, includeInactive: true });
 
@@ -104,7 +107,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
         .map((s) => s.filter)
         .find((f) => ('featureId' in f ? f.featureId : 'categoryId' in f ? f.categoryId : '') === id);
     }
-    if (!filter) return resolved.ok ? listAnswer(existing) : resolved.answer;
+    if (!filter) return resolved.ok ? listAnswer(existing, ctx) : resolved.answer;
     const target = filter;
     const wasConfig = existing.some((s) => s.source === 'config' && sameFilter(s.filter, target));
     const removed = await deps.store.subscriptions.remove(ctx.workspace, ctx.channelId, target);
@@ -118,8 +121,10 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
     });
   };
 
-  const listAnswer = (subs: readonly Subscription[]): Answer => {
+  const listAnswer = async (subs: readonly Subscription[], ctx: ChannelContext): Promise<Answer> => {
     const registry = deps.registry.current();
+    const mute = await deps.store.mutes.get(ctx.workspace, ctx.channelId);
+    const mutedUntil = mute && mute.until > now() ? mute.until : undefined;
     return result({
       kind: 'list',
       subscriptions: subs.map((s) => ({
@@ -131,6 +136,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
         ...(s.deactivatedReason === undefined ? {} : { deactivatedReason: s.deactivatedReason }),
       })),
       bot: bot(),
+      ...(mutedUntil === undefined ? {} : { mutedUntil }),
     });
   };
 
@@ -155,9 +161,9 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
             (intent.filter ? unsubscribeOne(intent.filter, ctx) : unsubscribeAll(ctx))
           );
         case 'subscriptions':
-          return listAnswer(await list(ctx));
+          return listAnswer(await list(ctx), ctx);
         default:
-          return runSettingsCommand(intent, ctx, deps.store);
+          return runSettingsCommand(intent, ctx, { store: deps.store, registry: deps.registry, now });
       }
     },
   };

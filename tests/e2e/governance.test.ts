@@ -73,7 +73,7 @@ describe('who may subscribe', () => {
     );
 
     const refused = await command('subscribe', 'U0MEMBER');
-    expect(refused).toContain('only workspace admins and owners can subscribe or unsubscribe channels');
+    expect(refused).toContain('only workspace admins and owners can subscribe, unsubscribe or mute channels');
     expect(refused).toContain('I haven’t changed anything');
     expect(await subscribed('C0ONE')).toBe(0);
     const click = standin.buildBlockActionsPayload(

@@ -20,6 +20,10 @@ const EXAMPLES = [
     `\`${COMMAND} deliveries\``,
     'this channel’s last 10 notices and how each went; `settings` shows who may subscribe',
   ],
+  [
+    `\`${COMMAND} mute 7d\``,
+    'no notices for a while (`2h`, `until 2027-01-15`), then one catch-up; `unmute`',
+  ],
 ] as const;
 
 /** Usage with examples; `greeting` answers a hello. Pure. */

@@ -55,6 +55,21 @@ export function renderSettingsResult(result: SettingsResult): SlackMessage {
       return message(
         `The delivery log belongs to a channel: run \`${COMMAND} deliveries\` in the channel whose notices you want to see.`,
       );
+    case 'muted':
+      return message(
+        `${result.extended ? 'Still muted, now' : 'Muted'} until ${slackDate(result.until, true)}. This channel gets no notices until then; then it gets *one* catch-up notice of everything that changed meanwhile (none if nothing did).`,
+        `End it early with \`${COMMAND} unmute\`. \`${COMMAND} subscriptions\` shows the mute.`,
+      );
+    case 'unmuted':
+      return result.wasMuted
+        ? message(
+            'Unmuted. If anything this channel follows changed while it was muted, one catch-up notice is on its way.',
+          )
+        : message(
+            `This channel isn’t muted. Mute it with \`${COMMAND} mute 7d\` (or \`2h\`, \`until 2027-01-15\`).`,
+          );
+    case 'bad-mute':
+      return renderBadMute(result.text, result.reason);
   }
 }
 
@@ -137,4 +152,29 @@ function renderDeliveries(entries: readonly DeliveryEntry[]): SlackMessage {
       ),
     ],
   };
+}
+
+const MUTE_USAGE = `\`${COMMAND} mute 7d\`, \`mute 2h\`, \`mute 30m\`, \`mute 2w\` or \`mute until 2027-01-15\``;
+
+function renderBadMute(text: string, reason: 'format' | 'bad-date' | 'past' | 'too-long'): SlackMessage {
+  const quoted = `“${quoteUserText(text, 40)}”`;
+  switch (reason) {
+    case 'format':
+      return message(
+        text ? `I can’t read ${quoted} as a length of time, so nothing changed.` : 'For how long?',
+        `Try ${MUTE_USAGE}. Minutes (m), hours (h), days (d) and weeks (w) work.`,
+      );
+    case 'bad-date':
+      return message(
+        `${quoted} isn’t a date, so nothing changed. Write it as year-month-day: ${MUTE_USAGE}.`,
+      );
+    case 'past':
+      return message(
+        `${text ? `${quoted} has already passed` : 'That ends before it starts'}, so nothing changed. Pick a time in the future: ${MUTE_USAGE}.`,
+      );
+    case 'too-long':
+      return message(
+        `A mute can last up to a year, so nothing changed. To stop notices for good, use \`${COMMAND} unsubscribe\`.`,
+      );
+  }
 }

@@ -42,7 +42,7 @@ export function renderSubscriptionResult(result: SubscriptionResult): SlackMessa
         result.wasConfig,
       );
     case 'list':
-      return renderSubscriptionList(result.subscriptions, result.bot);
+      return renderSubscriptionList(result.subscriptions, result.bot, result.mutedUntil);
     case 'ambiguous-filter': {
       const names = result.names.map((n) => `*${escapeMrkdwn(n)}*`).join(', ');
       const quoted = `“${quoteUserText(result.query)}”`;
@@ -66,8 +66,8 @@ export function renderSubscriptionResult(result: SubscriptionResult): SlackMessa
           ? 'only workspace admins and owners'
           : 'only the person who created this channel, and workspace admins and owners,';
       return answer(
-        `In this workspace ${who} can subscribe or unsubscribe channels, so I haven’t changed anything. ` +
-          `Ask one of them to ${result.verb === 'subscribe' ? 'subscribe' : 'unsubscribe'} this channel for you.`,
+        `In this workspace ${who} can subscribe, unsubscribe or mute channels, so I haven’t changed anything. ` +
+          `Ask one of them to ${result.verb} this channel for you.`,
         `See who decides with \`${COMMAND} settings\`. Anyone can still ask me about features and see \`${COMMAND} subscriptions\`.`,
       );
     }
@@ -161,8 +161,16 @@ function configNote(): string {
   return 'This channel is also listed in NOTICE_CHANNELS, so it is subscribed to everything again when the bot restarts. Ask whoever runs the bot to take it out of that list.';
 }
 
-function renderSubscriptionList(subs: readonly ListedSubscription[], bot: BotIdentity): SlackMessage {
-  if (subs.length === 0) return answer(`This channel has no subscriptions. ${EXAMPLES}`);
+function renderSubscriptionList(
+  subs: readonly ListedSubscription[],
+  bot: BotIdentity,
+  mutedUntil: number | undefined,
+): SlackMessage {
+  const muted =
+    mutedUntil === undefined
+      ? ''
+      : `\n:no_bell: *Muted until ${slackDate(mutedUntil, true)}*: no notices until then, then one catch-up. \`${COMMAND} unmute\` ends it.`;
+  if (subs.length === 0) return answer(`This channel has no subscriptions. ${EXAMPLES}${muted}`);
   const lines = subs.map((s) => {
     const paused = s.active ? '' : ` _(paused: ${escapeMrkdwn(s.deactivatedReason ?? 'cannot post here')})_`;
     return `• ${filterLabel(s.filter)} — ${who(s)}, ${slackDate(s.createdAt)}${paused}`;
@@ -172,7 +180,7 @@ function renderSubscriptionList(subs: readonly ListedSubscription[], bot: BotIde
     text: `This channel has ${subs.length} subscription${subs.length === 1 ? '' : 's'}: ${subs.map((s) => filterLabel(s.filter).replace(/\*/g, '')).join(', ')}.`,
     blocks: [
       section(
-        `This channel gets one notice per registry change, with every change matching any of:\n${lines.join('\n')}`,
+        `This channel gets one notice per registry change, with every change matching any of:\n${lines.join('\n')}${muted}`,
       ),
       context(
         anyPaused

@@ -20,7 +20,7 @@ export function helpText(featuresKnown: number, greeting: boolean): string {
     greeting ? `Hi! ${m.emoji('wave')}` : undefined,
     'I tell you where every Open Service Mesh feature stands: Alpha, Beta or Stable, and what that promises.',
     EXAMPLES.map(([ask, what]) => `osm-feature ask "${ask}" — ${what}`).join('\n'),
-    `In Slack: ${COMMAND} <question>, a mention or a DM; ${COMMAND} subscribe for channel notices, deliveries for a channel's delivery log, settings for who may subscribe · ${featuresKnown} features known`,
+    `In Slack: ${COMMAND} <question>, a mention or a DM; ${COMMAND} subscribe for channel notices, deliveries for a channel's delivery log, mute 7d / unmute, settings for who may subscribe · ${featuresKnown} features known`,
   ]);
 }
 

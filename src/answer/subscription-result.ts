@@ -19,6 +19,7 @@ export interface ListedSubscription {
   createdAt: number;
   active: boolean;
   deactivatedReason?: string;
+  schedule: 'immediately' | 'daily' | 'weekly';
 }
 
 /** How the bot is named in "invite me" hints: its name and user id as Slack reports them, when known. */
@@ -36,6 +37,8 @@ export type SubscriptionResult =
       /** Set when the bot could not check that it can post in the channel. */
       uncheckedError?: string;
       bot: BotIdentity;
+      /** A digest schedule: when the first is due (epoch ms) and the time zone its 09:00 is read in. */
+      digest?: { schedule: 'daily' | 'weekly'; nextAt: number; tz: string };
     }
   | { kind: 'invite-needed'; filter: NamedFilter; bot: BotIdentity }
   | { kind: 'archived' }
@@ -62,6 +65,8 @@ export type SubscriptionResult =
       verb: 'subscribe' | 'unsubscribe';
     }
   | { kind: 'unknown-category'; query: string; categories: string[] }
+  /** A schedule there is none of (`hourly`). */
+  | { kind: 'bad-schedule'; word: string }
   /** A subscribe button pressed somewhere that is not a channel. */
   | { kind: 'channel-required' }
   /** The workspace's subscribe policy does not let the asker do this; nothing changed. */

@@ -10,6 +10,9 @@ export type FilterRequest =
   | { kind: 'promotions' }
   | { kind: 'removals' };
 
+/** When a subscription's notices go out: at each change (the default), or as a digest at 09:00. */
+export type ScheduleRequest = 'immediately' | 'daily' | 'weekly';
+
 /** Everything a person can ask, whether typed after /osm-feature, in a mention, in a DM or in the CLI. */
 export type Intent =
   | { kind: 'help' }
@@ -20,7 +23,7 @@ export type Intent =
   | { kind: 'category'; query: string; state?: StateName; release?: string }
   | { kind: 'policy'; state: StateName }
   | { kind: 'states'; unknownState?: string }
-  | { kind: 'subscribe'; filter: FilterRequest }
+  | { kind: 'subscribe'; filter: FilterRequest; schedule?: ScheduleRequest }
   | { kind: 'unsubscribe'; filter?: FilterRequest }
   | { kind: 'subscriptions' }
   | { kind: 'changes'; from?: string; to?: string }

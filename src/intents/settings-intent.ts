@@ -21,7 +21,9 @@ export type SettingsIntent =
   | { kind: 'mute'; request: MuteRequest }
   | { kind: 'unmute' }
   /** A mute whose length could not be read: what was typed after `mute`. */
-  | { kind: 'bad-mute'; text: string };
+  | { kind: 'bad-mute'; text: string }
+  /** A subscribe with a schedule there is none of (`hourly`). */
+  | { kind: 'bad-schedule'; word: string };
 
 export const SETTINGS_INTENT_KINDS: ReadonlySet<string> = new Set<SettingsIntent['kind']>([
   'settings',
@@ -31,4 +33,5 @@ export const SETTINGS_INTENT_KINDS: ReadonlySet<string> = new Set<SettingsIntent
   'mute',
   'unmute',
   'bad-mute',
+  'bad-schedule',
 ]);

@@ -137,13 +137,17 @@ export class Announcer {
     return { kind: 'committed', changeSetId: id, changes: changes.length, queued: result.queued };
   }
 
-  /** Every active subscription but those of muted channels: their catch-up comes when the mute ends. */
+  /**
+   * Every active subscription notified at each change: not those of muted channels (their catch-up comes
+   * when the mute ends), nor those on a digest schedule (their digest comes at 09:00).
+   */
   private async unmutedSubscriptions(): Promise<Subscription[]> {
     const { store } = this.opts;
-    const [subscriptions, muted] = await Promise.all([
+    const [all, muted] = await Promise.all([
       store.subscriptions.listActive(),
       store.mutes.active(this.now()),
     ]);
+    const subscriptions = all.filter((s) => s.schedule === 'immediately');
     if (muted.length === 0) return subscriptions;
     const quiet = new Set(muted.map((m) => `${m.workspace.teamId}/${m.channelId}`));
     return subscriptions.filter((s) => !quiet.has(`${s.workspace.teamId}/${s.channelId}`));

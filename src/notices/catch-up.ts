@@ -1,8 +1,9 @@
 import type { Logger } from 'pino';
 import { diffRegistries } from '../registry/history/diff.js';
+import type { Registry } from '../registry/schema.js';
 import { COMMAND } from '../render/slack/ids.js';
 import { sha256 } from '../shared/hash.js';
-import type { CatchUpNotice, ChannelMute, Snapshot, Store } from '../store/store.js';
+import type { CatchUpNotice, ChannelMute, Snapshot, Store, Subscription } from '../store/store.js';
 import { buildChannelNotices } from './change-set.js';
 
 const CATCH_UP_FOOTER = `Catch-up: everything this channel follows that changed while it was muted. Change what it gets with \`${COMMAND} subscriptions\``;
@@ -14,6 +15,37 @@ function catchUpId(mute: Pick<ChannelMute, 'workspace' | 'channelId' | 'mutedAt'
   return `mute-${sha256(`${mute.workspace.teamId}/${mute.channelId}/${mute.mutedAt}`).slice(0, 40)}`;
 }
 
+/** How a notice made outside a change-set is told apart: its id, footer and summary's first words. */
+export interface NoticeLabel {
+  changeSetId: string;
+  footer: string;
+  summaryLead: string;
+}
+
+/**
+ * One notice of what changed from `baseline` to the announced snapshot, as far as `subscriptions` (of one
+ * channel) follow it; none when nothing they follow changed. Pure.
+ */
+export function noticeSince(
+  baseline: Registry | undefined,
+  snapshot: Snapshot | undefined,
+  subscriptions: readonly Subscription[],
+  label: NoticeLabel,
+): CatchUpNotice | undefined {
+  const after = snapshot?.registry;
+  if (!snapshot || !after || !baseline) return undefined;
+  const changes = diffRegistries(baseline, after);
+  if (changes.length === 0) return undefined;
+  const [notice] = buildChannelNotices(changes, subscriptions, { before: baseline, after }, label.footer);
+  if (!notice) return undefined;
+  return {
+    changeSetId: label.changeSetId,
+    snapshotHash: snapshot.hash,
+    payload: notice.message,
+    summary: `${label.summaryLead}: ${notice.summary}`,
+  };
+}
+
 /**
  * The one notice a mute's end owes its channel: what changed from the registry when the mute began to the
  * one announced now, as far as the channel's subscriptions follow it; none when nothing they follow changed.
@@ -23,24 +55,13 @@ export async function catchUpFor(
   mute: ChannelMute,
   snapshot: Snapshot | undefined,
 ): Promise<CatchUpNotice | undefined> {
-  const after = snapshot?.registry;
-  if (!snapshot || !after || !mute.baseline) return undefined;
-  const changes = diffRegistries(mute.baseline, after);
-  if (changes.length === 0) return undefined;
+  if (!snapshot?.registry || !mute.baseline) return undefined;
   const subscriptions = await store.subscriptions.list(mute.workspace, { channelId: mute.channelId });
-  const [notice] = buildChannelNotices(
-    changes,
-    subscriptions,
-    { before: mute.baseline, after },
-    CATCH_UP_FOOTER,
-  );
-  if (!notice) return undefined;
-  return {
+  return noticeSince(mute.baseline, snapshot, subscriptions, {
     changeSetId: catchUpId(mute),
-    snapshotHash: snapshot.hash,
-    payload: notice.message,
-    summary: `Catch-up after a mute: ${notice.summary}`,
-  };
+    footer: CATCH_UP_FOOTER,
+    summaryLead: 'Catch-up after a mute',
+  });
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Store } from '../store/store.js';
 import { type AnnounceOutcome, Announcer } from './announcer.js';
 import { releaseEndedMutes } from './catch-up.js';
 import { registryFingerprint } from './change-set.js';
+import { releaseDueDigests } from './digests.js';
 import { OutboxSender } from './sender.js';
 import type { NoticeSlack, SenderEvent, SenderTuning } from './sender-types.js';
 
@@ -33,7 +34,7 @@ export interface NoticeService extends EventEmitter<NoticeEvents> {
   onRegistry(registry: Registry, source?: SourceVersion): Promise<AnnounceOutcome | undefined>;
   /** Resolves once the outbox is drained (nothing pending or in flight). */
   whenIdle(): Promise<void>;
-  /** Queues the catch-up of every mute that has ended (also done every sync interval). */
+  /** Queues the catch-up of every mute that has ended and every due digest (also every sync interval). */
   releaseMutes(): Promise<void>;
   /** Finishes or hands back in-flight sends and stops committing; call before closing the store. */
   stop(): Promise<void>;
@@ -169,13 +170,16 @@ class Notices extends EventEmitter<NoticeEvents> implements NoticeService {
     }
   }
 
-  /** Queues the catch-up of every mute that has ended, and sends them. */
+  /** Queues the catch-up of every mute that has ended and every digest that is due, and sends them. */
   async releaseMutes(): Promise<void> {
     try {
-      const queued = await releaseEndedMutes(this.opts.store, this.opts.log, (this.opts.now ?? Date.now)());
+      const now = (this.opts.now ?? Date.now)();
+      const queued =
+        (await releaseEndedMutes(this.opts.store, this.opts.log, now)) +
+        (await releaseDueDigests(this.opts.store, this.opts.log, now));
       if (queued > 0) this.sender.kick();
     } catch (err) {
-      this.opts.log.warn({ err }, 'could not look for ended mutes; trying again shortly');
+      this.opts.log.warn({ err }, 'could not look for ended mutes and due digests; trying again shortly');
     }
   }
 

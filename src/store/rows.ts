@@ -7,9 +7,11 @@ import { StoreError } from './errors.js';
 import { NoticePayloadSchema } from './payload.js';
 import {
   type ChannelMute,
+  type DigestState,
   type HomeRecord,
   OUTBOX_STATUSES,
   type OutboxRow,
+  SCHEDULES,
   type SettingChange,
   type Snapshot,
   type StoredSetting,
@@ -62,6 +64,7 @@ export const SubscriptionRowSchema = z
     active: flag,
     source: z.enum(['command', 'config']),
     deactivated_reason: optionalText,
+    schedule: z.enum(SCHEDULES).optional().default('immediately'),
   })
   .transform(
     (r): Subscription => ({
@@ -74,6 +77,7 @@ export const SubscriptionRowSchema = z
       active: r.active,
       source: r.source,
       ...(r.deactivated_reason === undefined ? {} : { deactivatedReason: r.deactivated_reason }),
+      schedule: r.schedule,
     }),
   );
 
@@ -200,6 +204,23 @@ export const MuteRowSchema = z
       ...(r.baseline_json ? { baseline: r.baseline_json } : {}),
     }),
   );
+
+export const DigestRowSchema = z
+  .object({ tz: z.string().min(1), next_at: epochMs, baseline_json: lenientJson(RegistrySchema) })
+  .loose()
+  .transform((r, ctx): DigestState => {
+    const subscription = SubscriptionRowSchema.safeParse(r);
+    if (!subscription.success) {
+      ctx.addIssue('not a subscription row');
+      return z.NEVER;
+    }
+    return {
+      subscription: subscription.data,
+      tz: r.tz,
+      nextAt: r.next_at,
+      ...(r.baseline_json ? { baseline: r.baseline_json } : {}),
+    };
+  });
 
 export const CountRowSchema = z.object({ n: z.number().int() });
 

@@ -1,4 +1,5 @@
 import { sqlAnnouncements } from './concerns/announcements.js';
+import { sqlDigests } from './concerns/digests.js';
 import { sqlEvents } from './concerns/events.js';
 import { sqlHomes } from './concerns/homes.js';
 import { sqlInstallations } from './concerns/installations.js';
@@ -28,6 +29,7 @@ export function storeOver(db: Db, clock: () => number): Store {
     oauthStates: sqlOAuthStates(db, clock),
     settings: sqlSettings(db, clock),
     mutes: sqlMutes(db, clock),
+    digests: sqlDigests(db, clock),
     adoptLegacyRows: (ws) => adoptLegacyRows(db, ws),
     ping: async () => {
       await db.get('SELECT 1 AS one');

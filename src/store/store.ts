@@ -8,6 +8,7 @@ import type {
   ChannelMute,
   CommitResult,
   DeliveryTally,
+  DigestState,
   HomeRecord,
   NewSettingValue,
   NewSubscription,
@@ -84,6 +85,29 @@ export interface OutboxStore {
   recent(ws: WorkspaceRef, channelId: string, limit: number): Promise<OutboxRow[]>;
   /** The workspace's notices sent and failed (settled) since `sinceMs`, and those still pending. */
   tally(ws: WorkspaceRef, sinceMs: number): Promise<DeliveryTally>;
+}
+
+/** Digests of scheduled subscriptions: due at 09:00 in the subscriber's time zone, each queued once. */
+export interface DigestStore {
+  /** Plans a scheduled subscription's digests (replacing any plan it had): the first is due at nextAt. */
+  plan(subscription: Subscription, input: { tz: string; nextAt: number; baseline: Registry }): Promise<void>;
+  /** Forgets a subscription's digests (it went back to 'immediately'). */
+  drop(subscriptionId: number): Promise<void>;
+  get(subscriptionId: number): Promise<DigestState | undefined>;
+  /** Digests of active subscriptions due at `now`, oldest first. */
+  due(limit: number, now?: number): Promise<DigestState[]>;
+  /**
+   * Moves a digest on to its next time and baseline and, in the same transaction, queues its notice (none
+   * when nothing the subscription follows changed). False, and nothing written, when another replica moved
+   * it first (its nextAt is no longer `fromNextAt`).
+   */
+  advance(
+    subscriptionId: number,
+    fromNextAt: number,
+    next: { nextAt: number; baseline: Registry },
+    notice?: CatchUpNotice,
+    now?: number,
+  ): Promise<boolean>;
 }
 
 /** Channels muted for a while: no notices until the mute ends, then one catch-up notice. */
@@ -258,6 +282,7 @@ export interface Store {
   oauthStates: OAuthStateStore;
   settings: SettingsStore;
   mutes: MuteStore;
+  digests: DigestStore;
   /**
    * Rows written before the store knew workspaces (an older build) are given to `ws`, the single workspace
    * the bot serves; returns how many rows were adopted.

@@ -15,6 +15,10 @@ export interface WorkspaceRef {
 
 export type SubscriptionSource = 'command' | 'config';
 
+export const SCHEDULES = ['immediately', 'daily', 'weekly'] as const;
+/** When a subscription's notices go out: at each change, or as one digest a day or a week. */
+export type Schedule = (typeof SCHEDULES)[number];
+
 export interface Subscription {
   id: number;
   workspace: WorkspaceRef;
@@ -26,6 +30,7 @@ export interface Subscription {
   active: boolean;
   source: SubscriptionSource;
   deactivatedReason?: string;
+  schedule: Schedule;
 }
 
 export interface NewSubscription {
@@ -33,6 +38,8 @@ export interface NewSubscription {
   filter: SubscriptionFilter;
   createdBy: string;
   source?: SubscriptionSource;
+  /** Default 'immediately'. Given for an existing subscription, it replaces that one's schedule. */
+  schedule?: Schedule;
 }
 
 /** The last announced registry. `registry` is undefined when the stored one no longer fits the schema. */
@@ -206,4 +213,14 @@ export interface CatchUpNotice {
   snapshotHash: string;
   payload: NoticePayload;
   summary: string;
+}
+
+/** A scheduled subscription's digest: when it is next due, and the registry it is diffed from. */
+export interface DigestState {
+  subscription: Subscription;
+  /** The time zone its 09:00 is read in (the subscriber's). */
+  tz: string;
+  nextAt: number;
+  /** The registry when the last digest (or the subscription) was made; undefined when it no longer fits. */
+  baseline?: Registry;
 }

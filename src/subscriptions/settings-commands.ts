@@ -57,6 +57,8 @@ export async function runSettingsCommand(
     case 'unmute':
     case 'bad-mute':
       return runMuteCommand(intent, ctx, deps);
+    case 'bad-schedule':
+      return { kind: 'subscription-result', result: { kind: 'bad-schedule', word: intent.word } };
     case 'settings': {
       const [settings, history, asker] = await Promise.all([
         store.settings.list(ctx.workspace),

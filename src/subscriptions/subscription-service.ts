@@ -2,13 +2,14 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Answer } from '../answer/answer.js';
 import type { BotIdentity, SubscriptionResult } from '../answer/subscription-result.js';
-import type { FilterRequest, SubscriptionIntent } from '../intents/intent.js';
+import type { FilterRequest, ScheduleRequest, SubscriptionIntent } from '../intents/intent.js';
 import type { RegistryProvider } from '../registry/provider.js';
 import type { SubscriptionFilter } from '../registry/subscription-filter.js';
 import { canonicalFilterKey } from '../store/rows.js';
 import type { Store, Subscription, WorkspaceRef } from '../store/store.js';
 import { CONFIG_SUBSCRIBER } from './config-subscriptions.js';
 import { nameFilter } from './named-filter.js';
+import { planDigests } from './plan-digests.js';
 import { checkPostable } from './postability.js';
 import { resolveFilter } from './resolve-filter.js';
 import { runSettingsCommand } from './settings-commands.js';
@@ -58,7 +59,11 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
   const list = (ctx: ChannelContext): Promise<Subscription[]> =>
     deps.store.subscriptions.list(ctx.workspace, { channelId: ctx.channelId, includeInactive: true });
 
-  const subscribe = async (request: FilterRequest, ctx: ChannelContext): Promise<Answer> => {
+  const subscribe = async (
+    request: FilterRequest,
+    ctx: ChannelContext,
+    schedule: ScheduleRequest = 'immediately',
+  ): Promise<Answer> => {
     const registry = deps.registry.current();
     const resolved = resolveFilter(request, registry, 'subscribe');
     if (!resolved.ok) return resolved.answer;
@@ -69,11 +74,13 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
     if (postable.kind === 'invite-needed')
       return result({ kind: 'invite-needed', filter: named, bot: bot() });
     const before = (await list(ctx)).find((s) => sameFilter(s.filter, filter));
-    const { created } = await deps.store.subscriptions.add(ctx.workspace, {
+    const { created, subscription } = await deps.store.subscriptions.add(ctx.workspace, {
       channelId: ctx.channelId,
       filter,
       createdBy: ctx.userId,
+      schedule,
     });
+    const digest = await planDigests(subscription, ctx, { store: deps.store, registry: deps.registry, now });
     const state = created ? 'created' : before && !before.active ? 'resumed' : 'existing';
     ctx.log.info({ filter, state }, 'channel subscribed to notices');
     if (postable.kind === 'unknown')
@@ -84,6 +91,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
       state,
       ...(postable.kind === 'unknown' ? { uncheckedError: postable.error } : {}),
       bot: bot(),
+      ...(digest ? { digest } : {}),
     });
   };
 
@@ -134,6 +142,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
         createdAt: s.createdAt,
         active: s.active,
         ...(s.deactivatedReason === undefined ? {} : { deactivatedReason: s.deactivatedReason }),
+        schedule: s.schedule,
       })),
       bot: bot(),
       ...(mutedUntil === undefined ? {} : { mutedUntil }),
@@ -154,7 +163,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
     async runCommand(intent, ctx) {
       switch (intent.kind) {
         case 'subscribe':
-          return (await refusal('subscribe', ctx)) ?? subscribe(intent.filter, ctx);
+          return (await refusal('subscribe', ctx)) ?? subscribe(intent.filter, ctx, intent.schedule);
         case 'unsubscribe':
           return (
             (await refusal('unsubscribe', ctx)) ??

@@ -15,7 +15,10 @@ const EXAMPLES = [
     `\`${COMMAND} multicluster@v1.0\``,
     'a feature as of a release; `releases`, `changes`, `history <feature>`',
   ],
-  [`\`${COMMAND} subscribe\``, 'notices in this channel when states change; `subscriptions`, `unsubscribe`'],
+  [
+    `\`${COMMAND} subscribe\``,
+    'notices in this channel when states change (`subscribe stable daily` / `weekly` for a digest); `subscriptions`, `unsubscribe`',
+  ],
   [
     `\`${COMMAND} deliveries\``,
     'this channel’s last 10 notices and how each went; `settings` shows who may subscribe',

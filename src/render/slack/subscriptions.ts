@@ -27,6 +27,12 @@ export function renderSubscriptionResult(result: SubscriptionResult): SlackMessa
         result.filter,
         result.state,
         result.uncheckedError === undefined ? undefined : uncheckedWarning(result.uncheckedError, result.bot),
+        result.digest,
+      );
+    case 'bad-schedule':
+      return answer(
+        `I don’t send “${quoteUserText(result.word, 30)}” notices, so nothing changed. A subscription’s notices go out *immediately* (the default), as a *daily* digest, or as a *weekly* one (Mondays), at 09:00 in your time zone.`,
+        `For example \`${COMMAND} subscribe stable daily\` or \`${COMMAND} subscribe promotions weekly\`.`,
       );
     case 'invite-needed':
       return renderInviteNeeded(describeFilter(result.filter), result.bot);
@@ -101,8 +107,17 @@ function renderSubscribed(
   filter: NamedFilter,
   state: 'created' | 'existing' | 'resumed',
   warning: string | undefined,
+  digest: Extract<SubscriptionResult, { kind: 'subscribed' }>['digest'],
 ): SlackMessage {
   const what = describeFilter(filter);
+  if (digest) {
+    const every = digest.schedule === 'daily' ? 'a daily digest' : 'a weekly digest (Mondays)';
+    return answer(
+      `Subscribed. This channel will get ${every} at 09:00 ${escapeMrkdwn(digest.tz)} time (the time zone of whoever subscribed), combining every change since the last one, covering ${what}. The first is due ${slackDate(digest.nextAt, true)}.`,
+      warning ??
+        `Nothing changed meanwhile means no digest. Back to a notice per change with \`${COMMAND} subscribe <filter> immediately\`.`,
+    );
+  }
   const lead =
     state === 'created'
       ? `Subscribed. This channel will get one notice each time the registry changes, covering ${what}.`
@@ -173,7 +188,8 @@ function renderSubscriptionList(
   if (subs.length === 0) return answer(`This channel has no subscriptions. ${EXAMPLES}${muted}`);
   const lines = subs.map((s) => {
     const paused = s.active ? '' : ` _(paused: ${escapeMrkdwn(s.deactivatedReason ?? 'cannot post here')})_`;
-    return `• ${filterLabel(s.filter)} — ${who(s)}, ${slackDate(s.createdAt)}${paused}`;
+    const schedule = s.schedule === 'immediately' ? '' : ` · ${s.schedule} digest at 09:00`;
+    return `• ${filterLabel(s.filter)} — ${who(s)}, ${slackDate(s.createdAt)}${schedule}${paused}`;
   });
   const anyPaused = subs.some((s) => !s.active);
   return {

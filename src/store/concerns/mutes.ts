@@ -3,6 +3,7 @@ import { MuteRowSchema, PausedWorkspaceRow, parseRow } from '../rows.js';
 import type { Db } from '../sql/db.js';
 import type { MuteStore } from '../store.js';
 import type { ChannelMute } from '../types.js';
+import { queueNotice } from './queue-notice.js';
 
 const toMute = (row: unknown): ChannelMute => parseRow(MuteRowSchema, 'channel_mutes', row, 'channel_id');
 const MutedChannelRow = z.object({ channel_id: z.string().min(1) });
@@ -80,27 +81,7 @@ export function sqlMutes(db: Db, clock: () => number): MuteStore {
           `DELETE FROM outbox WHERE ${KEY} AND status = 'pending' AND attempts = 0 AND created_at >= @mutedAt`,
           { ...key, mutedAt: mute.mutedAt },
         );
-        if (!notice) return true;
-        await tx.run(
-          `INSERT INTO change_sets (id, snapshot_hash, previous_hash, committed_at) VALUES (@id, @hash, NULL, @now)
-           ON CONFLICT (id) DO NOTHING`,
-          { id: notice.changeSetId, hash: notice.snapshotHash, now },
-        );
-        await tx.run(
-          `INSERT INTO outbox (change_set_id, team_id, enterprise_id, channel_id, delivery_id, payload_json,
-             summary, not_before, created_at, updated_at)
-           VALUES (@cs, @teamId, @enterpriseId, @channelId, @deliveryId, @payload, @summary, @now, @now, @now)
-           ON CONFLICT (change_set_id, team_id, channel_id) DO NOTHING`,
-          {
-            ...key,
-            cs: notice.changeSetId,
-            enterpriseId: mute.workspace.enterpriseId ?? null,
-            deliveryId: `${notice.changeSetId}/${key.teamId}/${key.channelId}`,
-            payload: JSON.stringify(notice.payload),
-            summary: notice.summary,
-            now,
-          },
-        );
+        if (notice) await queueNotice(tx, mute.workspace, mute.channelId, notice, now);
         return true;
       }, 'commit'),
   };

@@ -7,6 +7,7 @@ import { PG_PENDING_WORK } from './migrations/002-pending-work.js';
 import { PG_OAUTH_STATES } from './migrations/003-oauth-states.js';
 import { PG_SETTINGS_AND_DELIVERY_LOG } from './migrations/004-settings-and-delivery-log.js';
 import { PG_CHANNEL_MUTES } from './migrations/005-channel-mutes.js';
+import { PG_DIGESTS } from './migrations/006-digests.js';
 import { applyPostgresMigrations } from './migrations/apply.js';
 import { isConnectionError, pgTypes, postgresDb } from './pg-db.js';
 
@@ -17,6 +18,7 @@ export const PG_MIGRATIONS = [
   PG_OAUTH_STATES,
   PG_SETTINGS_AND_DELIVERY_LOG,
   PG_CHANNEL_MUTES,
+  PG_DIGESTS,
 ] as const;
 
 export interface PostgresOptions {

@@ -36,12 +36,31 @@ describe('settings and deliveries commands', () => {
     ['mute', { kind: 'bad-mute', text: '' }],
     ['mute vault', { kind: 'bad-mute', text: 'vault' }],
     ['unmute', { kind: 'unmute' }],
+    ['subscribe stable hourly', { kind: 'bad-schedule', word: 'hourly' }],
     ['deliveries', { kind: 'deliveries' }],
     ['delivery log', { kind: 'deliveries' }],
   ])('%s', (text, intent) => {
     const parsed = parseIntent(text, registry);
     expect(parsed).toEqual(intent);
     expect(isQuestion(parsed)).toBe(false);
+  });
+
+  it('reads a schedule after a subscription', () => {
+    expect(parseIntent('subscribe stable daily', registry)).toEqual({
+      kind: 'subscribe',
+      filter: { kind: 'state', state: 'Stable' },
+      schedule: 'daily',
+    });
+    expect(parseIntent('subscribe weekly', registry)).toEqual({
+      kind: 'subscribe',
+      filter: { kind: 'all' },
+      schedule: 'weekly',
+    });
+    expect(parseIntent('subscribe promotions immediately', registry)).toEqual({
+      kind: 'subscribe',
+      filter: { kind: 'promotions' },
+      schedule: 'immediately',
+    });
   });
 
   it('leaves other words to the other parsers', () => {

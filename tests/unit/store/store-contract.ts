@@ -90,6 +90,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
           createdAt: N,
           active: true,
           source: 'command',
+          schedule: 'immediately',
         });
         expect(subscription.createdAt).toBeGreaterThanOrEqual(before - 1_000);
         expect(await store.subscriptions.list(B, { channelId: 'C1' })).toEqual([subscription]);
@@ -527,6 +528,74 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expect(await store.mutes.finish(must(ended), catchUp('mute-1'), T + 101)).toBe(false);
         expect(await store.outbox.rows({ channelId: 'C1' })).toEqual([]);
         expect(await store.mutes.get(A, 'C1')).toMatchObject({ mutedAt: T, until: T + 900 });
+      });
+    });
+
+    describe('digests', () => {
+      const T = 1_800_000_000_000;
+      const notice = (id: string) => ({
+        changeSetId: id,
+        snapshotHash: 'h',
+        payload: PAYLOAD,
+        summary: 'digest',
+      });
+
+      it('keeps a subscription’s schedule, changed by subscribing again with another', async () => {
+        const { subscription } = await store.subscriptions.add(A, {
+          channelId: 'C1',
+          filter: FEATURE,
+          createdBy: 'U1',
+          schedule: 'daily',
+        });
+        expect(subscription.schedule).toBe('daily');
+        expect((await add(A, 'C1')).subscription.schedule).toBe('daily');
+        const again = await store.subscriptions.add(A, {
+          channelId: 'C1',
+          filter: FEATURE,
+          createdBy: 'U1',
+          schedule: 'weekly',
+        });
+        expect(again).toMatchObject({ created: false, subscription: { schedule: 'weekly' } });
+        expect((await add(B, 'C2')).subscription.schedule).toBe('immediately');
+      });
+
+      it('plans digests, gives the due ones, and moves one on once, queueing its notice', async () => {
+        const { subscription } = await store.subscriptions.add(A, {
+          channelId: 'C1',
+          filter: FEATURE,
+          createdBy: 'U1',
+          schedule: 'daily',
+        });
+        await store.digests.plan(subscription, { tz: 'Asia/Tokyo', nextAt: T, baseline: REGISTRY });
+        expect(await store.digests.due(10, T - 1)).toEqual([]);
+        const [due] = await store.digests.due(10, T);
+        expect(due).toEqual({ subscription, tz: 'Asia/Tokyo', nextAt: T, baseline: REGISTRY });
+        const other = await another();
+        const next = { nextAt: T + 86_400_000, baseline: REGISTRY };
+        const moved = await Promise.all([
+          store.digests.advance(subscription.id, T, next, notice('digest-1'), T + 5),
+          other.digests.advance(subscription.id, T, next, notice('digest-1'), T + 5),
+        ]);
+        expect(moved.filter(Boolean)).toHaveLength(1);
+        expect(await store.outbox.rows({ channelId: 'C1' })).toMatchObject([
+          { changeSetId: 'digest-1', summary: 'digest', workspace: A },
+        ]);
+        expect(await store.digests.get(subscription.id)).toMatchObject({ nextAt: T + 86_400_000 });
+        expect(await store.digests.due(10, T + 10)).toEqual([]);
+        // Removing the subscription removes its digests; dropping forgets them.
+        await store.subscriptions.remove(A, 'C1');
+        expect(await store.digests.get(subscription.id)).toBeUndefined();
+        const b = (
+          await store.subscriptions.add(B, {
+            channelId: 'C2',
+            filter: FEATURE,
+            createdBy: 'U1',
+            schedule: 'weekly',
+          })
+        ).subscription;
+        await store.digests.plan(b, { tz: 'UTC', nextAt: T, baseline: REGISTRY });
+        await store.digests.drop(b.id);
+        expect(await store.digests.due(10, T)).toEqual([]);
       });
     });
 

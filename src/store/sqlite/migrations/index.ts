@@ -5,6 +5,7 @@ import { PENDING_WORK } from './003-pending-work.js';
 import { OAUTH_STATES } from './004-oauth-states.js';
 import { SETTINGS_AND_DELIVERY_LOG } from './005-settings-and-delivery-log.js';
 import { CHANNEL_MUTES } from './006-channel-mutes.js';
+import { DIGESTS } from './007-digests.js';
 
 export type { Migration } from '../../sql/migration.js';
 
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   OAUTH_STATES,
   SETTINGS_AND_DELIVERY_LOG,
   CHANNEL_MUTES,
+  DIGESTS,
 ];

@@ -1,5 +1,6 @@
 import type { Change } from '../registry/history/diff.js';
 import type { Guarantee } from '../registry/history/guarantee.js';
+import type { FeatureGuarantee } from '../registry/history/guarantee-status.js';
 import type { FeatureFilter } from '../registry/query/feature-filter.js';
 import type { Category, Feature, FeatureNote, Registry, StateName, StatePolicy } from '../registry/schema.js';
 import type { SettingsResult } from './settings-result.js';
@@ -85,6 +86,8 @@ export type Answer =
       source: AnswerSource;
     }
   | { kind: 'releases'; releases: ReleaseEntry[] }
+  /** Every feature's guarantee as of the current release, soonest to end first. */
+  | { kind: 'guarantees'; release?: string; guarantees: FeatureGuarantee[]; source: AnswerSource }
   | { kind: 'history'; feature: Feature; source: AnswerSource }
   | {
       kind: 'changes';

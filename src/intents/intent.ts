@@ -29,6 +29,7 @@ export type Intent =
   | { kind: 'changes'; from?: string; to?: string }
   | { kind: 'history'; query: string }
   | { kind: 'releases' }
+  | { kind: 'guarantees' }
   | { kind: 'greeting'; thanks?: boolean }
   | { kind: 'unknown'; text: string }
   | SettingsIntent;

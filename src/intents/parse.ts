@@ -2,6 +2,7 @@ import { compareReleases } from '../registry/history/releases.js';
 import { findCategory } from '../registry/query/category-match.js';
 import type { Registry } from '../registry/schema.js';
 import type { Intent } from './intent.js';
+import { parseGuarantees } from './parse-guarantees.js';
 import { parseSettings } from './parse-settings.js';
 import { parseSubscription } from './parse-subscription.js';
 import { stateWord } from './state-word.js';
@@ -40,7 +41,7 @@ function parseCommand(words: string[], registry: Registry): Intent | undefined {
   const single = words.length === 1;
   if (HELP_WORDS.has(head) && rest.every((w) => HELP_WORDS.has(w) || FILLER_WORDS.has(w)))
     return { kind: 'help' };
-  const settings = parseSettings(words);
+  const settings = parseSettings(words) ?? parseGuarantees(words);
   if (settings) return settings;
   const subscription = parseSubscription(words, registry);
   if (subscription) return subscription;

@@ -33,7 +33,8 @@ export type OneLineAnswer = Exclude<
       | 'help'
       | 'not-understood'
       | 'subscription-result'
-      | 'settings-result';
+      | 'settings-result'
+      | 'guarantees';
   }
 >;
 

@@ -3,6 +3,7 @@ import { oneLineAnswer } from '../phrases/one-line-answers.js';
 import type { SlackMessage } from './blocks.js';
 import { renderFeatureCard } from './feature-card.js';
 import { renderCategories, renderFeatureList } from './feature-list.js';
+import { renderGuarantees } from './guarantees.js';
 import { renderDidYouMean, renderHelp, renderNotFound, renderNotice, renderNotUnderstood } from './help.js';
 import { SLACK_MARKUP as m } from './markup.js';
 import { renderPolicy, renderStates } from './policy.js';
@@ -53,6 +54,8 @@ function render(answer: Answer, interactive: boolean): SlackMessage {
       return renderStates(answer);
     case 'releases':
       return renderReleases(answer.releases);
+    case 'guarantees':
+      return renderGuarantees(answer);
     case 'history':
       return renderHistory(answer.feature, answer.source);
     case 'changes':

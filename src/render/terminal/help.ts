@@ -11,6 +11,7 @@ const EXAMPLES = [
   ['category security', 'one category'],
   ['policy beta', 'what a state promises; states compares all three'],
   ['multicluster@v1.0', 'a feature as of a release; releases, changes, history <feature>'],
+  ['guarantees', 'every feature’s guarantee as of the current release, soonest to end first'],
 ] as const;
 
 /** Usage with examples, for the CLI. Pure. */

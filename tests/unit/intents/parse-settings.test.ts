@@ -38,11 +38,12 @@ describe('settings and deliveries commands', () => {
     ['unmute', { kind: 'unmute' }],
     ['subscribe stable hourly', { kind: 'bad-schedule', word: 'hourly' }],
     ['deliveries', { kind: 'deliveries' }],
+    ['guarantees', { kind: 'guarantees' }],
     ['delivery log', { kind: 'deliveries' }],
   ])('%s', (text, intent) => {
     const parsed = parseIntent(text, registry);
     expect(parsed).toEqual(intent);
-    expect(isQuestion(parsed)).toBe(false);
+    expect(isQuestion(parsed)).toBe(parsed.kind === 'guarantees');
   });
 
   it('reads a schedule after a subscription', () => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SingleWorkspaceBot } from '../../src/bot.js';
 import { ACTION_IDS } from '../../src/render/slack/ids.js';
 import { FAST_RETRIES } from './support/bot-under-test.js';
+import { commandAnswer } from './support/clocked-bots.js';
 import {
   editFile,
   noticesIn,
@@ -45,18 +46,9 @@ afterEach(async () => {
   ws.cleanup();
 });
 
-/** Runs /osm-feature `text` as `user` in `channel` and gives back the answer's text and blocks. */
-async function command(text: string, user: string, channel = 'C0ONE'): Promise<string> {
-  const seen = standin.callsTo('response_url').length;
-  const res = await standin.sendCommand(text, { user_id: user, channel_id: channel });
-  expect(res.status).toBe(200);
-  if (res.body) {
-    const acked = JSON.parse(res.body) as { text?: string };
-    if (acked.text) return JSON.stringify(acked);
-  }
-  const calls = await standin.waitForCall('response_url', { count: seen + 1 });
-  return JSON.stringify(calls.at(-1)?.params);
-}
+/** Runs /osm-feature `text` as `user` in `channel` and gives back its answer. */
+const command = (text: string, user: string, channel = 'C0ONE'): Promise<string> =>
+  commandAnswer(standin, text, { user_id: user, channel_id: channel });
 
 const subscribed = async (channelId: string) =>
   (await bot.store.subscriptions.list(bot.workspace, { channelId })).length;

@@ -1,6 +1,7 @@
 import { SlackStandin } from '@osm-feature-bot/slack-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SingleWorkspaceBot } from '../../src/bot.js';
+import { commandAnswer } from './support/clocked-bots.js';
 import { editFile, noticesIn, noticeWorkspace, startNoticeBot } from './support/notices-harness.js';
 
 let standin: SlackStandin;
@@ -29,13 +30,8 @@ const releaseV13 = (text: string): string => {
   return out;
 };
 
-async function command(text: string, channel: string): Promise<string> {
-  const res = await standin.sendCommand(text, { channel_id: channel });
-  expect(res.status).toBe(200);
-  if (res.body) return res.body;
-  const calls = await standin.waitForCall('response_url');
-  return JSON.stringify(calls.at(-1)?.params);
-}
+const command = (text: string, channel: string): Promise<string> =>
+  commandAnswer(standin, text, { channel_id: channel });
 
 describe('guarantee alerts', () => {
   it('when the current release moves past a Beta feature’s promised releases, subscribers get one notice', async () => {

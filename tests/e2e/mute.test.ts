@@ -1,26 +1,21 @@
 import { SlackStandin } from '@osm-feature-bot/slack-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SingleWorkspaceBot } from '../../src/bot.js';
+import { ClockedBots, changeRegistry, commandAnswer } from './support/clocked-bots.js';
 import {
-  editFile,
   isPostTo,
   noticesIn,
   noticeWorkspace,
   promoteMulticluster,
   removeFeature,
-  startNoticeBot,
 } from './support/notices-harness.js';
 
 const HOUR = 3_600_000;
 let standin: SlackStandin;
 let ws: ReturnType<typeof noticeWorkspace>;
-const running: SingleWorkspaceBot[] = [];
-/** The bots' clock: real time moved on by `offset`, so a test can let two hours pass at once. */
-let offset = 0;
-const clock = (): number => Date.now() + offset;
+let bots: ClockedBots;
 
 beforeEach(async () => {
-  offset = 0;
   standin = await SlackStandin.start({
     channels: [
       { id: 'C0ONE', name: 'one' },
@@ -28,41 +23,22 @@ beforeEach(async () => {
     ],
   });
   ws = noticeWorkspace();
+  bots = new ClockedBots(standin, ws);
 });
 afterEach(async () => {
-  for (const bot of running.splice(0)) await bot.stop();
+  await bots.stopAll();
   await standin.close();
   ws.cleanup();
 });
 
-async function start(): Promise<SingleWorkspaceBot> {
-  const { bot } = await startNoticeBot(standin, ws, {}, { now: clock, registrySyncMs: 50 });
-  running.push(bot);
-  return bot;
-}
-
-async function stopAll(): Promise<void> {
-  for (const bot of running.splice(0)) await bot.stop();
-}
-
-async function command(text: string, channel = 'C0ONE'): Promise<string> {
-  const seen = standin.callsTo('response_url').length;
-  const res = await standin.sendCommand(text, { channel_id: channel });
-  expect(res.status).toBe(200);
-  const calls = await standin.waitForCall('response_url', { count: seen + 1 });
-  return JSON.stringify(calls.at(-1)?.params);
-}
-
-async function change(bot: SingleWorkspaceBot, edit: (text: string) => string): Promise<void> {
-  const committed = new Promise((resolve) => bot.notices.once('committed', resolve));
-  editFile(ws.registryPath, edit);
-  await committed;
-  await bot.notices.whenIdle();
-}
+const command = (text: string, channel = 'C0ONE'): Promise<string> =>
+  commandAnswer(standin, text, { channel_id: channel });
+const change = (bot: SingleWorkspaceBot, edit: (text: string) => string): Promise<void> =>
+  changeRegistry(bot, ws.registryPath, edit);
 
 describe('mute', () => {
   it('a muted channel gets nothing, then one catch-up after the mute, once across restarts and two replicas', async () => {
-    let bot = await start();
+    let bot = await bots.start();
     expect(await command('subscribe')).toContain('Subscribed.');
     expect(await command('subscribe', 'C0TWO')).toContain('Subscribed.');
     expect(await command('mute 7x')).toContain('I can’t read “7x” as a length of time');
@@ -79,19 +55,17 @@ describe('mute', () => {
     expect(noticesIn(standin, 'C0ONE')).toHaveLength(0);
 
     // A restart while muted changes nothing; then the mute's end passes while the bot is down.
-    await stopAll();
-    bot = await start();
-    await bot.notices.releaseMutes();
-    await bot.notices.whenIdle();
+    await bots.stopAll();
+    bot = await bots.start();
+    await bots.tick();
     expect(noticesIn(standin, 'C0ONE')).toHaveLength(0);
-    await stopAll();
-    offset = 2 * HOUR + 60_000;
+    await bots.stopAll();
+    bots.offset = 2 * HOUR + 60_000;
 
     // Two replicas start at once on the same database: one catch-up between them.
-    const [a, b] = await Promise.all([start(), start()]);
+    const [a] = await Promise.all([bots.start(), bots.start()]);
     const [post] = await standin.waitForCall(isPostTo('C0ONE'));
-    await Promise.all([a?.notices.releaseMutes(), b?.notices.releaseMutes()]);
-    await Promise.all([a?.notices.whenIdle(), b?.notices.whenIdle()]);
+    await bots.tick();
     expect(noticesIn(standin, 'C0ONE')).toHaveLength(1);
     const text = JSON.stringify(post?.params.blocks);
     expect(text).toContain('*Multicluster*: Alpha → Beta (promoted)');
@@ -100,24 +74,22 @@ describe('mute', () => {
     expect(await a?.store.mutes.get(a.workspace, 'C0ONE')).toBeUndefined();
     expect(await command('deliveries')).toContain('Catch-up after a mute');
 
-    await stopAll();
-    bot = await start();
-    await bot.notices.releaseMutes();
-    await bot.notices.whenIdle();
+    await bots.stopAll();
+    bot = await bots.start();
+    await bots.tick();
     expect(noticesIn(standin, 'C0ONE')).toHaveLength(1);
     expect(noticesIn(standin, 'C0TWO')).toHaveLength(2);
     standin.assertClean();
   });
 
   it('nothing changed while muted: no catch-up; unmute ends a mute early, and says when there was none', async () => {
-    const bot = await start();
+    const bot = await bots.start();
     await command('subscribe', 'C0TWO');
     expect(await command('unmute', 'C0TWO')).toContain('This channel isn’t muted');
     expect(await command('mute 1h', 'C0TWO')).toContain('Muted until');
     expect(await command('mute 3h', 'C0TWO')).toContain('Still muted, now until');
     expect(await command('unmute', 'C0TWO')).toContain('Unmuted.');
-    await bot.notices.releaseMutes();
-    await bot.notices.whenIdle();
+    await bots.tick();
     expect(await bot.store.mutes.get(bot.workspace, 'C0TWO')).toBeUndefined();
     expect(noticesIn(standin, 'C0TWO')).toHaveLength(0);
     expect(await bot.store.settings.changes(bot.workspace, { channelId: 'C0TWO', limit: 5 })).toMatchObject([

@@ -1,4 +1,4 @@
-import type { SettingName, SubscribePolicy } from '../intents/settings-intent.js';
+import type { NoticeFormat, SubscribePolicy } from '../intents/settings-intent.js';
 
 /** A recorded change of a setting, as the settings answer lists it. */
 export interface SettingHistoryEntry {
@@ -35,6 +35,8 @@ export type SettingsResult =
   | {
       kind: 'settings';
       subscribePolicy: SubscribePolicy;
+      /** The channel's own notice format. */
+      format: NoticeFormat;
       /** The last change of the policy, when it was ever changed. */
       history: SettingHistoryEntry[];
       /** The asker may change settings (a workspace admin or owner). */
@@ -42,13 +44,13 @@ export type SettingsResult =
     }
   | {
       kind: 'setting-changed';
-      name: SettingName;
+      name: 'subscribe-policy';
       value: SubscribePolicy;
       previous?: string;
       changed: boolean;
     }
   /** Only workspace admins and owners change settings. */
-  | { kind: 'setting-refused'; name: SettingName; value: SubscribePolicy }
+  | { kind: 'setting-refused'; name: 'subscribe-policy'; value: SubscribePolicy }
   | { kind: 'bad-setting'; name: string; value?: string }
   /** users.info did not answer, so who the asker is could not be checked; nothing was changed. */
   | { kind: 'check-failed'; error: string }
@@ -57,6 +59,7 @@ export type SettingsResult =
   | { kind: 'deliveries-need-channel' }
   /** Muted until `until` (epoch ms); `extended` when it was muted already (its catch-up still covers all). */
   | { kind: 'muted'; until: number; extended: boolean }
+  | { kind: 'format-changed'; format: NoticeFormat; changed: boolean }
   | { kind: 'unmuted'; wasMuted: boolean }
   /** A mute that cannot be: unreadable (`format`), a bad or past date, or longer than a year. */
   | { kind: 'bad-mute'; text: string; reason: 'format' | 'bad-date' | 'past' | 'too-long' };

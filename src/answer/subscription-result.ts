@@ -75,4 +75,4 @@ export type SubscriptionResult =
   | { kind: 'permission-unchecked'; verb: ChangeVerb; error: string };
 
 /** What the subscribe policy governs: changing what a channel gets. */
-export type ChangeVerb = 'subscribe' | 'unsubscribe' | 'mute' | 'unmute';
+export type ChangeVerb = 'subscribe' | 'unsubscribe' | 'mute' | 'unmute' | 'format';

@@ -1,5 +1,6 @@
 import { parseMute } from './parse-mute.js';
 import {
+  NOTICE_FORMATS,
   SETTING_VALUES,
   type SettingName,
   type SettingsIntent,
@@ -34,6 +35,10 @@ export function parseSettings(words: readonly string[]): SettingsIntent | undefi
   if (name === 'subscribe-policy') {
     const policy = SUBSCRIBE_POLICIES.find((p) => p === value);
     if (policy) return { kind: 'set-setting', setting: { name, value: policy } };
+  }
+  if (name === 'format') {
+    const format = NOTICE_FORMATS.find((f) => f === value);
+    if (format) return { kind: 'set-setting', setting: { name, value: format } };
   }
   return value ? { kind: 'bad-setting', name, value } : { kind: 'bad-setting', name };
 }

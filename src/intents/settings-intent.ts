@@ -2,11 +2,18 @@
 export const SUBSCRIBE_POLICIES = ['anyone', 'admins', 'channel-creator'] as const;
 export type SubscribePolicy = (typeof SUBSCRIBE_POLICIES)[number];
 
-/** The workspace settings a person can name, and the values each takes. */
-export const SETTING_VALUES = { 'subscribe-policy': SUBSCRIBE_POLICIES } as const;
+/** How a channel's notices look: each change with what its state promises, or one line per change. */
+export const NOTICE_FORMATS = ['full', 'compact'] as const;
+export type NoticeFormat = (typeof NOTICE_FORMATS)[number];
+
+/** The settings a person can name, and the values each takes. */
+export const SETTING_VALUES = { 'subscribe-policy': SUBSCRIBE_POLICIES, format: NOTICE_FORMATS } as const;
 export type SettingName = keyof typeof SETTING_VALUES;
 
-export type SettingRequest = { name: 'subscribe-policy'; value: SubscribePolicy };
+export type SettingRequest =
+  | { name: 'subscribe-policy'; value: SubscribePolicy }
+  /** A channel's own setting. */
+  | { name: 'format'; value: NoticeFormat };
 
 /** How long to mute a channel: for a while, or until a day (YYYY-MM-DD, from 00:00 UTC). */
 export type MuteRequest = { kind: 'for'; ms: number } | { kind: 'until'; date: string };

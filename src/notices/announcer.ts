@@ -3,7 +3,7 @@ import { diffRegistries } from '../registry/history/diff.js';
 import type { SourceVersion } from '../registry/provider.js';
 import type { Registry } from '../registry/schema.js';
 import type { Snapshot, Store, Subscription } from '../store/store.js';
-import { buildChannelNotices, changeSetId, registryFingerprint } from './change-set.js';
+import { buildChannelNotices, changeSetId, compactChannels, registryFingerprint } from './change-set.js';
 import { announcementOf } from './last-announcement.js';
 
 export type AnnounceOutcome =
@@ -114,7 +114,13 @@ export class Announcer {
     const notices =
       changes.length === 0
         ? []
-        : buildChannelNotices(changes, await this.unmutedSubscriptions(), { before, after: registry });
+        : buildChannelNotices(
+            changes,
+            await this.unmutedSubscriptions(),
+            { before, after: registry },
+            undefined,
+            await compactChannels(store),
+          );
     const announcement = announcementOf(changes, this.now());
     const result = await store.announcements.commit({
       changeSetId: id,

@@ -3,8 +3,15 @@ import { diffRegistries } from '../registry/history/diff.js';
 import type { Registry } from '../registry/schema.js';
 import { COMMAND } from '../render/slack/ids.js';
 import { sha256 } from '../shared/hash.js';
-import type { CatchUpNotice, ChannelMute, Snapshot, Store, Subscription } from '../store/store.js';
-import { buildChannelNotices } from './change-set.js';
+import type {
+  CatchUpNotice,
+  ChannelMute,
+  Snapshot,
+  Store,
+  Subscription,
+  WorkspaceRef,
+} from '../store/store.js';
+import { buildChannelNotices, channelKey } from './change-set.js';
 
 const CATCH_UP_FOOTER = `Catch-up: everything this channel follows that changed while it was muted. Change what it gets with \`${COMMAND} subscriptions\``;
 /** Ended mutes handled per pass; more wait for the next. */
@@ -15,11 +22,19 @@ function catchUpId(mute: Pick<ChannelMute, 'workspace' | 'channelId' | 'mutedAt'
   return `mute-${sha256(`${mute.workspace.teamId}/${mute.channelId}/${mute.mutedAt}`).slice(0, 40)}`;
 }
 
+/** Whether a channel chose compact notices. */
+export async function isCompact(store: Store, ws: WorkspaceRef, channelId: string): Promise<boolean> {
+  const settings = await store.settings.list(ws, { channelId });
+  return settings.some((s) => s.name === 'format' && s.value === 'compact');
+}
+
 /** How a notice made outside a change-set is told apart: its id, footer and summary's first words. */
 export interface NoticeLabel {
   changeSetId: string;
   footer: string;
   summaryLead: string;
+  /** The channel chose compact notices. */
+  compact?: boolean;
 }
 
 /**
@@ -36,7 +51,16 @@ export function noticeSince(
   if (!snapshot || !after || !baseline) return undefined;
   const changes = diffRegistries(baseline, after);
   if (changes.length === 0) return undefined;
-  const [notice] = buildChannelNotices(changes, subscriptions, { before: baseline, after }, label.footer);
+  const compact = new Set(
+    label.compact ? subscriptions.map((s) => channelKey(s.workspace, s.channelId)) : [],
+  );
+  const [notice] = buildChannelNotices(
+    changes,
+    subscriptions,
+    { before: baseline, after },
+    label.footer,
+    compact,
+  );
   if (!notice) return undefined;
   return {
     changeSetId: label.changeSetId,
@@ -58,6 +82,7 @@ export async function catchUpFor(
   if (!snapshot?.registry || !mute.baseline) return undefined;
   const subscriptions = await store.subscriptions.list(mute.workspace, { channelId: mute.channelId });
   return noticeSince(mute.baseline, snapshot, subscriptions, {
+    compact: await isCompact(store, mute.workspace, mute.channelId),
     changeSetId: catchUpId(mute),
     footer: CATCH_UP_FOOTER,
     summaryLead: 'Catch-up after a mute',

@@ -3,7 +3,7 @@ import { COMMAND } from '../render/slack/ids.js';
 import { sha256 } from '../shared/hash.js';
 import { DIGEST_HOUR, nextLocalHour } from '../shared/local-time.js';
 import type { Store } from '../store/store.js';
-import { noticeSince } from './catch-up.js';
+import { isCompact, noticeSince } from './catch-up.js';
 
 const BATCH = 50;
 
@@ -24,6 +24,7 @@ export async function releaseDueDigests(store: Store, log: Logger, now: number):
     const { subscription } = digest;
     if (subscription.schedule === 'immediately') continue;
     const notice = noticeSince(digest.baseline, snapshot, [subscription], {
+      compact: await isCompact(store, subscription.workspace, subscription.channelId),
       changeSetId: `digest-${sha256(`${subscription.id}/${digest.nextAt}`).slice(0, 40)}`,
       footer: `Your ${subscription.schedule} digest: every change since the last one. Change it with \`${COMMAND} subscriptions\``,
       summaryLead: `${subscription.schedule === 'daily' ? 'Daily' : 'Weekly'} digest`,

@@ -151,6 +151,8 @@ export interface SettingsStore {
    * it already has records nothing: changed=false.
    */
   set(ws: WorkspaceRef, input: NewSettingValue): Promise<{ changed: boolean; previous?: string }>;
+  /** Every workspace's channels that set `name`, with their values (what a change-set renders by). */
+  channelsWith(name: string): Promise<{ workspace: WorkspaceRef; channelId: string; value: string }[]>;
   /** Recorded changes, newest first: the workspace's own, or one channel's; optionally of one name. */
   changes(ws: WorkspaceRef, query: SettingScope & { name?: string; limit: number }): Promise<SettingChange[]>;
 }

@@ -1,12 +1,19 @@
 import type { WebClient } from '@slack/web-api';
 import type { Answer } from '../answer/answer.js';
 import type { DeliveryEntry, DeliveryStatus, SettingsResult } from '../answer/settings-result.js';
-import type { SettingsIntent } from '../intents/settings-intent.js';
+import type { NoticeFormat, SettingsIntent } from '../intents/settings-intent.js';
 import type { OutboxRow } from '../store/store.js';
 import { type MuteDeps, runMuteCommand } from './mute-commands.js';
 import { lookUpPerson } from './people.js';
+import { checkSubscribePermission } from './subscribe-permission.js';
 import type { ChannelContext } from './subscription-service.js';
-import { policyOf, SUBSCRIBE_POLICY } from './workspace-settings.js';
+import {
+  FORMAT_SETTING,
+  formatOf,
+  policyOf,
+  SUBSCRIBE_POLICY,
+  subscribePolicy,
+} from './workspace-settings.js';
 
 /** How many notices the delivery log shows, and how many changes of a setting the settings answer. */
 export const DELIVERY_LOG_SIZE = 10;
@@ -45,6 +52,21 @@ async function entryOf(row: OutboxRow, client: WebClient): Promise<DeliveryEntry
   };
 }
 
+/** `settings format compact|full`: the channel's own, changed by whoever may subscribe it. */
+async function setFormat(format: NoticeFormat, ctx: ChannelContext, deps: MuteDeps): Promise<Answer> {
+  const policy = await subscribePolicy(deps.store.settings, ctx.workspace);
+  const allowed = await checkSubscribePermission(policy, 'format', ctx);
+  if (!allowed.ok) return { kind: 'subscription-result', result: allowed.result };
+  const done = await deps.store.settings.set(ctx.workspace, {
+    channelId: ctx.channelId,
+    name: FORMAT_SETTING,
+    value: format,
+    changedBy: ctx.userId,
+  });
+  ctx.log.info({ format, changed: done.changed }, 'channel notice format changed');
+  return result({ kind: 'format-changed', format, changed: done.changed });
+}
+
 /** `settings`, `settings <name> <value>`, `deliveries` and `mute`, for one channel of one workspace. */
 export async function runSettingsCommand(
   intent: SettingsIntent,
@@ -60,14 +82,16 @@ export async function runSettingsCommand(
     case 'bad-schedule':
       return { kind: 'subscription-result', result: { kind: 'bad-schedule', word: intent.word } };
     case 'settings': {
-      const [settings, history, asker] = await Promise.all([
+      const [settings, channel, history, asker] = await Promise.all([
         store.settings.list(ctx.workspace),
+        store.settings.list(ctx.workspace, { channelId: ctx.channelId }),
         store.settings.changes(ctx.workspace, { name: SUBSCRIBE_POLICY, limit: HISTORY_SIZE }),
         lookUpPerson(ctx.client, ctx.userId),
       ]);
       return result({
         kind: 'settings',
         subscribePolicy: policyOf(settings),
+        format: formatOf(channel),
         history: history.map((h) => ({
           value: h.value,
           ...(h.oldValue === undefined ? {} : { oldValue: h.oldValue }),
@@ -78,6 +102,7 @@ export async function runSettingsCommand(
       });
     }
     case 'set-setting': {
+      if (intent.setting.name === 'format') return setFormat(intent.setting.value, ctx, deps);
       const { name, value } = intent.setting;
       const asker = await lookUpPerson(ctx.client, ctx.userId);
       if (!asker.ok) return result({ kind: 'check-failed', error: asker.error });

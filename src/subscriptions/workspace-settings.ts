@@ -1,4 +1,9 @@
-import { SUBSCRIBE_POLICIES, type SubscribePolicy } from '../intents/settings-intent.js';
+import {
+  NOTICE_FORMATS,
+  type NoticeFormat,
+  SUBSCRIBE_POLICIES,
+  type SubscribePolicy,
+} from '../intents/settings-intent.js';
 import type { SettingsStore, StoredSetting, WorkspaceRef } from '../store/store.js';
 
 export const SUBSCRIBE_POLICY = 'subscribe-policy';
@@ -16,4 +21,12 @@ export async function subscribePolicy(
   ws: WorkspaceRef,
 ): Promise<SubscribePolicy> {
   return policyOf(await settings.list(ws));
+}
+
+export const FORMAT_SETTING = 'format';
+
+/** A channel's notice format: `full` unless it chose `compact`. */
+export function formatOf(settings: readonly StoredSetting[]): NoticeFormat {
+  const stored = settings.find((s) => s.name === FORMAT_SETTING)?.value;
+  return NOTICE_FORMATS.find((f) => f === stored) ?? 'full';
 }

@@ -149,6 +149,32 @@ describe('who may subscribe', () => {
   });
 });
 
+describe('compact notices', () => {
+  it('settings format compact: one line per change in that channel, the policy paragraphs elsewhere', async () => {
+    expect(await command('subscribe', 'U0MEMBER', 'C0ONE')).toContain('Subscribed.');
+    expect(await command('subscribe', 'U0MEMBER', 'C0TWO')).toContain('Subscribed.');
+    expect(await command('settings format tiny', 'U0MEMBER')).toContain('“tiny” isn’t a format');
+    expect(await command('settings format compact', 'U0MEMBER')).toContain(
+      'Done: this channel’s notices are compact',
+    );
+    expect(await command('settings', 'U0MEMBER')).toContain('*This channel’s notices:* `compact`');
+    expect(await command('settings', 'U0MEMBER', 'C0TWO')).toContain('*This channel’s notices:* `full`');
+    const committed = new Promise((resolve) => bot.notices.once('committed', resolve));
+    editFile(ws.registryPath, promoteMulticluster);
+    await committed;
+    await bot.notices.whenIdle();
+    const [compact] = noticesIn(standin, 'C0ONE');
+    const [full] = noticesIn(standin, 'C0TWO');
+    expect(JSON.stringify(compact?.blocks)).toContain('*Multicluster*: Alpha → Beta (promoted)');
+    expect(JSON.stringify(compact?.blocks)).not.toContain('Support:');
+    expect(JSON.stringify(full?.blocks)).toContain('Support:');
+    expect(await bot.store.settings.changes(bot.workspace, { channelId: 'C0ONE', limit: 5 })).toMatchObject([
+      { name: 'format', value: 'compact', changedBy: 'U0MEMBER' },
+    ]);
+    standin.assertClean();
+  });
+});
+
 describe('the delivery log', () => {
   it('shows a sent, a retried, a reconciled and a failed notice, with links to what was posted', async () => {
     for (const channel of ['C0SENT', 'C0LOST', 'C0GONE'])

@@ -21,7 +21,7 @@ const EXAMPLES = [
   ],
   [
     `\`${COMMAND} deliveries\``,
-    'this channel’s last 10 notices and how each went; `settings` shows who may subscribe',
+    'this channel’s last 10 notices and how each went; `settings` shows who may subscribe, `settings format compact` one line per change',
   ],
   [
     `\`${COMMAND} mute 7d\``,

@@ -70,6 +70,13 @@ export function renderSettingsResult(result: SettingsResult): SlackMessage {
           );
     case 'bad-mute':
       return renderBadMute(result.text, result.reason);
+    case 'format-changed':
+      return message(
+        result.format === 'compact'
+          ? `${result.changed ? 'Done: this' : 'This'} channel’s notices are compact: one line per change, without what each state promises.`
+          : `${result.changed ? 'Done: this' : 'This'} channel’s notices are in full: each change with what its new state promises.`,
+        `Switch with \`${COMMAND} settings format ${result.format === 'compact' ? 'full' : 'compact'}\`.`,
+      );
   }
 }
 
@@ -87,6 +94,7 @@ function renderSettings(result: Extract<SettingsResult, { kind: 'settings' }>): 
   const body = [
     `*Who may subscribe and unsubscribe channels:* ${POLICY_WORDS[result.subscribePolicy]} (\`${result.subscribePolicy}\`). ${changed}`,
     ...(earlier.length > 0 ? [`Earlier changes:\n${earlier.join('\n')}`] : []),
+    `*This channel’s notices:* \`${result.format}\` (${result.format === 'compact' ? 'one line per change' : 'each change with what its state promises'}); switch with \`${COMMAND} settings format ${result.format === 'compact' ? 'full' : 'compact'}\`.`,
   ].join('\n');
   return {
     text: `Workspace settings: who may subscribe: ${result.subscribePolicy}.`,
@@ -95,6 +103,11 @@ function renderSettings(result: Extract<SettingsResult, { kind: 'settings' }>): 
 }
 
 function renderBadSetting(name: string, value: string | undefined): SlackMessage {
+  if (name === 'format')
+    return message(
+      `${value === undefined ? 'Which format?' : `“${quoteUserText(value, 40)}” isn’t a format.`} Choose \`compact\` (one line per change) or \`full\` (each change with what its state promises).`,
+      `For example \`${COMMAND} settings format compact\`.`,
+    );
   if (name === 'subscribe-policy') {
     const lead =
       value === undefined ? 'Which policy?' : `“${quoteUserText(value, 40)}” isn’t a subscribe policy.`;
@@ -105,7 +118,7 @@ function renderBadSetting(name: string, value: string | undefined): SlackMessage
     );
   }
   return message(
-    `I don’t know a setting called “${quoteUserText(name, 40)}”. The settings are: \`subscribe-policy\` (who may subscribe).`,
+    `I don’t know a setting called “${quoteUserText(name, 40)}”. The settings are: \`subscribe-policy\` (who may subscribe) and \`format\` (\`compact\` or \`full\` notices in this channel).`,
     `See them with \`${COMMAND} settings\`.`,
   );
 }

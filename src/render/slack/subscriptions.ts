@@ -73,7 +73,7 @@ export function renderSubscriptionResult(result: SubscriptionResult): SlackMessa
           : 'only the person who created this channel, and workspace admins and owners,';
       return answer(
         `In this workspace ${who} can subscribe, unsubscribe or mute channels, so I haven’t changed anything. ` +
-          `Ask one of them to ${result.verb} this channel for you.`,
+          `Ask one of them to ${result.verb === 'format' ? 'change the notice format of' : result.verb} this channel for you.`,
         `See who decides with \`${COMMAND} settings\`. Anyone can still ask me about features and see \`${COMMAND} subscriptions\`.`,
       );
     }

@@ -1,7 +1,14 @@
+import { z } from 'zod';
 import { parseRow, SettingChangeRowSchema, SettingRowSchema } from '../rows.js';
 import type { Db } from '../sql/db.js';
 import type { SettingsStore } from '../store.js';
 import type { SettingScope } from '../types.js';
+
+const ChannelSettingRow = z.object({
+  team_id: z.string().min(1),
+  scope: z.string().min(1),
+  value: z.string(),
+});
 
 /** A workspace-wide setting is stored under the scope '', a channel's under its id. */
 const scopeOf = (scope: SettingScope = {}): string => scope.channelId ?? '';
@@ -41,6 +48,16 @@ export function sqlSettings(db: Db, now: () => number): SettingsStore {
           { ...key, old: previous?.value ?? null, value: input.value, by: input.changedBy, t },
         );
         return previous === undefined ? { changed: true } : { changed: true, previous: previous.value };
+      }),
+    channelsWith: async (name) =>
+      (
+        await db.all(
+          "SELECT team_id, scope, value FROM settings WHERE name = @name AND scope <> '' ORDER BY team_id, scope",
+          { name },
+        )
+      ).map((row) => {
+        const r = parseRow(ChannelSettingRow, 'settings', row, 'scope');
+        return { workspace: { teamId: r.team_id }, channelId: r.scope, value: r.value };
       }),
     changes: async (ws, query) =>
       (

@@ -26,6 +26,8 @@ describe('settings and deliveries commands', () => {
       { kind: 'bad-setting', name: 'subscribe-policy', value: 'everyone' },
     ],
     ['settings subscribe-policy', { kind: 'bad-setting', name: 'subscribe-policy' }],
+    ['settings format compact', { kind: 'set-setting', setting: { name: 'format', value: 'compact' } }],
+    ['settings format tiny', { kind: 'bad-setting', name: 'format', value: 'tiny' }],
     ['settings colour blue', { kind: 'bad-setting', name: 'colour', value: 'blue' }],
     ['mute 7d', { kind: 'mute', request: { kind: 'for', ms: 7 * 86_400_000 } }],
     ['mute 2h', { kind: 'mute', request: { kind: 'for', ms: 2 * 3_600_000 } }],

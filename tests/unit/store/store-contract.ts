@@ -645,6 +645,10 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
           { channelId: 'C1', name: 'format', value: 'compact' },
         ]);
         expect(await store.settings.changes(A, { name: 'format', limit: 5 })).toEqual([]);
+        expect(await store.settings.channelsWith('format')).toEqual([
+          { workspace: { teamId: A.teamId }, channelId: 'C1', value: 'compact' },
+        ]);
+        expect(await store.settings.channelsWith('subscribe-policy')).toEqual([]);
         expect(await (await another()).settings.list(B)).toHaveLength(1);
       });
     });

@@ -29,6 +29,7 @@ import { openRegistrySource } from './sources/registry-source.js';
 import type { FetchLike } from './sources/url-poll.js';
 import { openStore } from './store/open-store.js';
 import type { Store, WorkspaceRef } from './store/store.js';
+import { cachedAdminCheck } from './subscriptions/admin-check.js';
 import { syncConfigSubscriptions } from './subscriptions/config-subscriptions.js';
 import { createSubscriptionService } from './subscriptions/subscription-service.js';
 
@@ -153,7 +154,12 @@ async function assemble(
   let notices: NoticeService | undefined;
   const startingRegistry = (await store.announcements.current())?.registry ?? source.current();
   const registry: RegistryProvider = { current: () => notices?.registry.current() ?? startingRegistry };
-  const homeDeps = { registry, store, ...(opts.now ? { now: opts.now } : {}) };
+  const homeDeps = {
+    registry,
+    store,
+    isAdmin: cachedAdminCheck(opts.now),
+    ...(opts.now ? { now: opts.now } : {}),
+  };
   let bot: { name?: string; userId?: string } = {};
   const worker = opts.worker ?? replicaName();
   const workLeaseMs = opts.workLeaseMs ?? WORK_LEASE_MS;
@@ -183,7 +189,12 @@ async function assemble(
   const deps: ListenerDeps = {
     registry,
     log,
-    subscriptions: createSubscriptionService({ registry, store, bot: () => bot }),
+    subscriptions: createSubscriptionService({
+      registry,
+      store,
+      bot: () => bot,
+      ...(opts.now ? { now: opts.now } : {}),
+    }),
     home: createHomeService(homeDeps),
     events: store.events,
     inFlight,

@@ -1,4 +1,5 @@
 import type { QuestionIntent } from '../intents/intent.js';
+import { guaranteesAsOf } from '../registry/history/guarantee-status.js';
 import { knownReleases } from '../registry/history/releases.js';
 import { findFeature } from '../registry/query/match.js';
 import { type Registry, STATE_NAMES } from '../registry/schema.js';
@@ -64,6 +65,13 @@ export function answerQuestion(intent: QuestionIntent, registry: Registry): Answ
       };
     case 'releases':
       return answerReleases(registry);
+    case 'guarantees':
+      return {
+        kind: 'guarantees',
+        ...(registry.current_release ? { release: registry.current_release } : {}),
+        guarantees: guaranteesAsOf(registry),
+        source: sourceOf(registry),
+      };
     case 'categories':
       return { kind: 'categories', groups: categoryCounts(registry), source: sourceOf(registry) };
     case 'feature':

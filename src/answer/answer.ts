@@ -1,6 +1,7 @@
 import type { AboutTopic, StateAsk } from '../intents/intent.js';
 import type { Change } from '../registry/history/diff.js';
 import type { Guarantee } from '../registry/history/guarantee.js';
+import type { FeatureGuarantee } from '../registry/history/guarantee-status.js';
 import type { FeatureFilter } from '../registry/query/feature-filter.js';
 import type {
   Category,
@@ -11,6 +12,7 @@ import type {
   StateName,
   StatePolicy,
 } from '../registry/schema.js';
+import type { SettingsResult } from './settings-result.js';
 import type { SubscriptionResult } from './subscription-result.js';
 
 /** Where an answer comes from: the registry's source and the release it describes (a release view's own). */
@@ -128,6 +130,8 @@ export type Answer =
       source: AnswerSource;
     }
   | { kind: 'releases'; releases: ReleaseEntry[] }
+  /** Every feature's guarantee as of the current release, soonest to end first. */
+  | { kind: 'guarantees'; release?: string; guarantees: FeatureGuarantee[]; source: AnswerSource }
   | { kind: 'history'; feature: Feature; source: AnswerSource }
   | {
       kind: 'changes';
@@ -146,6 +150,7 @@ export type Answer =
   | { kind: 'thanks' }
   | { kind: 'not-understood'; text: string }
   | { kind: 'subscription-result'; result: SubscriptionResult }
+  | { kind: 'settings-result'; result: SettingsResult }
   /** A button or select named a feature (by id) that has since left the registry. */
   | { kind: 'feature-gone'; id?: string }
   /** "Share in channel" worked. */

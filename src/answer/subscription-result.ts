@@ -1,3 +1,4 @@
+import type { SubscribePolicy } from '../intents/settings-intent.js';
 import type { SubscriptionFilter } from '../registry/subscription-filter.js';
 
 /** A stored filter with the name of what it names (a feature or a category), when that is still known. */
@@ -18,6 +19,7 @@ export interface ListedSubscription {
   createdAt: number;
   active: boolean;
   deactivatedReason?: string;
+  schedule: 'immediately' | 'daily' | 'weekly';
 }
 
 /** How the bot is named in "invite me" hints: its name and user id as Slack reports them, when known. */
@@ -35,6 +37,8 @@ export type SubscriptionResult =
       /** Set when the bot could not check that it can post in the channel. */
       uncheckedError?: string;
       bot: BotIdentity;
+      /** A digest schedule: when the first is due (epoch ms) and the time zone its 09:00 is read in. */
+      digest?: { schedule: 'daily' | 'weekly'; nextAt: number; tz: string };
     }
   | { kind: 'invite-needed'; filter: NamedFilter; bot: BotIdentity }
   | { kind: 'archived' }
@@ -46,7 +50,13 @@ export type SubscriptionResult =
       remaining: NamedFilter[];
       wasConfig: boolean;
     }
-  | { kind: 'list'; subscriptions: ListedSubscription[]; bot: BotIdentity }
+  | {
+      kind: 'list';
+      subscriptions: ListedSubscription[];
+      bot: BotIdentity;
+      /** The channel is muted until then (epoch ms). */
+      mutedUntil?: number;
+    }
   | {
       kind: 'ambiguous-filter';
       subject: 'feature' | 'category';
@@ -55,5 +65,14 @@ export type SubscriptionResult =
       verb: 'subscribe' | 'unsubscribe';
     }
   | { kind: 'unknown-category'; query: string; categories: string[] }
+  /** A schedule there is none of (`hourly`). */
+  | { kind: 'bad-schedule'; word: string }
   /** A subscribe button pressed somewhere that is not a channel. */
-  | { kind: 'channel-required' };
+  | { kind: 'channel-required' }
+  /** The workspace's subscribe policy does not let the asker do this; nothing changed. */
+  | { kind: 'not-allowed'; policy: Exclude<SubscribePolicy, 'anyone'>; verb: ChangeVerb }
+  /** Who the asker is could not be checked (users.info or conversations.info failed); nothing changed. */
+  | { kind: 'permission-unchecked'; verb: ChangeVerb; error: string };
+
+/** What the subscribe policy governs: changing what a channel gets. */
+export type ChangeVerb = 'subscribe' | 'unsubscribe' | 'mute' | 'unmute' | 'format';

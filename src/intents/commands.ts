@@ -16,8 +16,8 @@ const categoryCommand: CommandParser = (rest) =>
   rest.length > 0 ? { kind: 'category', query: stripRelease(rest).text } : { kind: 'categories' };
 
 /**
- * Words reserved for channel settings commands: never looked up as features. Until their commands exist they
- * answer with help.
+ * Words of the settings commands, read by parse-settings.ts and parse-guarantees.ts before this table: never
+ * looked up as features. What those parsers do not take ("guarantees please") answers with help.
  */
 const RESERVED = ['settings', 'deliveries', 'unmute', 'guarantees'] as const;
 

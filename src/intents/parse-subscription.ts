@@ -1,6 +1,6 @@
 import { findCategory } from '../registry/query/category-match.js';
 import type { Registry } from '../registry/schema.js';
-import type { FilterRequest, Intent } from './intent.js';
+import type { FilterRequest, Intent, ScheduleRequest } from './intent.js';
 import { stateWord } from './state-word.js';
 import { FILLER_WORDS } from './vocabulary.js';
 
@@ -39,7 +39,18 @@ const AROUND_SUBJECT = new Set([
   'get',
 ]);
 const SUBSCRIBE = new Set(['subscribe', 'follow', 'watch']);
-const UNSUBSCRIBE = new Set(['unsubscribe', 'unfollow', 'unwatch', 'mute']);
+// `mute` is not here: it silences a channel for a while (parse-mute), it does not unsubscribe it.
+const UNSUBSCRIBE = new Set(['unsubscribe', 'unfollow', 'unwatch']);
+/** A schedule named last: `subscribe stable daily`. */
+const SCHEDULE_WORDS: Readonly<Record<string, ScheduleRequest>> = {
+  daily: 'daily',
+  weekly: 'weekly',
+  immediately: 'immediately',
+  immediate: 'immediately',
+  instantly: 'immediately',
+};
+/** Schedules people ask for that the bot does not offer. */
+const NO_SUCH_SCHEDULE = /^(hourly|minutely|monthly|yearly|annually|fortnightly|quarterly|biweekly)$/;
 const NOTIFY = new Set(['notify', 'alert', 'ping']);
 const NOTICE_NOUNS = new Set([
   'notifications',
@@ -75,7 +86,11 @@ export function parseSubscription(words: string[], registry: Registry): Intent |
     return { kind: 'subscriptions' };
   }
   if (SUBSCRIBE.has(head) && (head === 'subscribe' || subject.length > 0)) {
-    return { kind: 'subscribe', filter: parseFilter(subject, registry) };
+    const last = subject.at(-1) ?? '';
+    if (NO_SUCH_SCHEDULE.test(last)) return { kind: 'bad-schedule', word: last };
+    const schedule = SCHEDULE_WORDS[last];
+    if (!schedule) return { kind: 'subscribe', filter: parseFilter(subject, registry) };
+    return { kind: 'subscribe', filter: parseFilter(subject.slice(0, -1), registry), schedule };
   }
   if (UNSUBSCRIBE.has(head) || (head === 'stop' && rest.some((w) => NOTICE_NOUNS.has(w)))) {
     const what = subject.filter((w) => !NOTICE_NOUNS.has(w));

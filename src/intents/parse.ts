@@ -2,6 +2,8 @@ import type { Registry } from '../registry/schema.js';
 import { COMMANDS } from './commands.js';
 import { isForeign } from './foreign.js';
 import type { Intent } from './intent.js';
+import { parseGuarantees } from './parse-guarantees.js';
+import { parseSettings } from './parse-settings.js';
 import { parseSubscription } from './parse-subscription.js';
 import { readQuestion } from './read-question.js';
 import { stripRelease } from './release-words.js';
@@ -32,6 +34,8 @@ function parseCommand(words: string[], registry: Registry): Intent | undefined {
   const [head = '', ...rest] = words;
   if (HELP_WORDS.has(head) && rest.every((w) => HELP_WORDS.has(w) || FILLER_WORDS.has(w)))
     return { kind: 'help' };
+  const settings = parseSettings(words) ?? parseGuarantees(words);
+  if (settings) return settings;
   const subscription = parseSubscription(words, registry);
   if (subscription) return subscription;
   const command = COMMANDS[head];

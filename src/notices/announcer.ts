@@ -2,8 +2,8 @@ import type { Logger } from 'pino';
 import { diffRegistries } from '../registry/history/diff.js';
 import type { SourceVersion } from '../registry/provider.js';
 import type { Registry } from '../registry/schema.js';
-import type { Snapshot, Store } from '../store/store.js';
-import { buildChannelNotices, changeSetId, registryFingerprint } from './change-set.js';
+import type { Snapshot, Store, Subscription } from '../store/store.js';
+import { buildChannelNotices, changeSetId, compactChannels, registryFingerprint } from './change-set.js';
 import { announcementOf } from './last-announcement.js';
 
 export type AnnounceOutcome =
@@ -114,13 +114,24 @@ export class Announcer {
     const notices =
       changes.length === 0
         ? []
-        : buildChannelNotices(changes, await store.subscriptions.listActive(), { before, after: registry });
+        : buildChannelNotices(
+            changes,
+            await this.unmutedSubscriptions(),
+            { before, after: registry },
+            undefined,
+            await compactChannels(store),
+          );
     const announcement = announcementOf(changes, this.now());
     const result = await store.announcements.commit({
       changeSetId: id,
       expectedHash,
       snapshot: { hash: next.hash, registry },
-      notices: notices.map((n) => ({ workspace: n.workspace, channelId: n.channelId, payload: n.message })),
+      notices: notices.map((n) => ({
+        workspace: n.workspace,
+        channelId: n.channelId,
+        payload: n.message,
+        summary: n.summary,
+      })),
       ...(announcement ? { announcement } : {}),
     });
     if (result.kind === 'stale') return undefined;
@@ -130,6 +141,22 @@ export class Announcer {
       'registry change committed to the outbox',
     );
     return { kind: 'committed', changeSetId: id, changes: changes.length, queued: result.queued };
+  }
+
+  /**
+   * Every active subscription notified at each change: not those of muted channels (their catch-up comes
+   * when the mute ends), nor those on a digest schedule (their digest comes at 09:00).
+   */
+  private async unmutedSubscriptions(): Promise<Subscription[]> {
+    const { store } = this.opts;
+    const [all, muted] = await Promise.all([
+      store.subscriptions.listActive(),
+      store.mutes.active(this.now()),
+    ]);
+    const subscriptions = all.filter((s) => s.schedule === 'immediately');
+    if (muted.length === 0) return subscriptions;
+    const quiet = new Set(muted.map((m) => `${m.workspace.teamId}/${m.channelId}`));
+    return subscriptions.filter((s) => !quiet.has(`${s.workspace.teamId}/${s.channelId}`));
   }
 
   /**

@@ -2,9 +2,9 @@ import type { Change } from '../registry/history/diff.js';
 import type { Registry } from '../registry/schema.js';
 import type { SlackMessage } from '../render/slack/blocks.js';
 import { COMMAND } from '../render/slack/ids.js';
-import { renderChangeNotice } from '../render/slack/notice.js';
+import { noticeSummary, renderChangeNotice } from '../render/slack/notice.js';
 import { sha256 } from '../shared/hash.js';
-import type { Snapshot, Subscription, WorkspaceRef } from '../store/store.js';
+import type { Snapshot, Store, Subscription, WorkspaceRef } from '../store/store.js';
 import { type RouteContext, routeChanges } from './route.js';
 
 /** A registry as stored in the snapshot, and its identity. Comments and whitespace never reach the JSON. */
@@ -34,12 +34,17 @@ export function changeSetId(
   return `cs-${sha256(`${from}\n${nextHash}`).slice(0, 40)}`;
 }
 
+/** A channel of a workspace as one key. */
+export const channelKey = (ws: WorkspaceRef, channelId: string): string => `${ws.teamId}/${channelId}`;
+
 /** One channel's notice: the changes it gets and the message rendered for them. */
 export interface ChannelNotice {
   workspace: WorkspaceRef;
   channelId: string;
   changes: Change[];
   message: SlackMessage;
+  /** What changed, in one line, for the delivery log. */
+  summary: string;
 }
 
 const FOOTER = `Change what this channel gets with \`${COMMAND} subscriptions\``;
@@ -52,18 +57,33 @@ export function buildChannelNotices(
   changes: readonly Change[],
   subscriptions: readonly Subscription[],
   ctx: RouteContext,
+  footer: string = FOOTER,
+  /** Channels (`team/channel`) that chose compact notices. */
+  compact: ReadonlySet<string> = new Set(),
 ): ChannelNotice[] {
   const notices: ChannelNotice[] = [];
   // A thousand channels usually share a handful of distinct digests: render each one once.
-  const rendered = new Map<string, SlackMessage>();
+  const rendered = new Map<string, { message: SlackMessage; summary: string }>();
   for (const { workspace, channelId, changes: routed } of routeChanges(changes, subscriptions, ctx)) {
-    const key = routed.map((c) => changes.indexOf(c)).join(',');
-    let message = rendered.get(key);
-    if (!message) {
-      message = renderChangeNotice(routed, ctx.after, { footer: FOOTER });
-      rendered.set(key, message);
+    const short = compact.has(channelKey(workspace, channelId));
+    const key = `${short ? 'c' : 'f'}:${routed.map((c) => changes.indexOf(c)).join(',')}`;
+    let notice = rendered.get(key);
+    if (!notice) {
+      notice = {
+        message: renderChangeNotice(routed, ctx.after, { footer, compact: short }),
+        summary: noticeSummary(routed),
+      };
+      rendered.set(key, notice);
     }
-    notices.push({ workspace, channelId, changes: routed, message });
+    notices.push({ workspace, channelId, changes: routed, ...notice });
   }
   return notices;
+}
+
+/** The channels, of every workspace, that chose compact notices (`settings format compact`). */
+export async function compactChannels(store: Store): Promise<Set<string>> {
+  const chosen = await store.settings.channelsWith('format');
+  return new Set(
+    chosen.filter((c) => c.value === 'compact').map((c) => channelKey(c.workspace, c.channelId)),
+  );
 }

@@ -54,6 +54,7 @@ function touchesState(change: Change, state: string): boolean {
     case 'removed':
       return change.feature.state === state;
     case 'policy':
+    case 'guarantee-ended':
       return change.state === state;
     default:
       return false;

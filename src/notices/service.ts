@@ -4,7 +4,9 @@ import type { RegistryProvider, SourceVersion } from '../registry/provider.js';
 import type { Registry } from '../registry/schema.js';
 import type { Store } from '../store/store.js';
 import { type AnnounceOutcome, Announcer } from './announcer.js';
+import { releaseEndedMutes } from './catch-up.js';
 import { registryFingerprint } from './change-set.js';
+import { releaseDueDigests } from './digests.js';
 import { OutboxSender } from './sender.js';
 import type { NoticeSlack, SenderEvent, SenderTuning } from './sender-types.js';
 
@@ -32,6 +34,8 @@ export interface NoticeService extends EventEmitter<NoticeEvents> {
   onRegistry(registry: Registry, source?: SourceVersion): Promise<AnnounceOutcome | undefined>;
   /** Resolves once the outbox is drained (nothing pending or in flight). */
   whenIdle(): Promise<void>;
+  /** Queues the catch-up of every mute that has ended and every due digest (also every sync interval). */
+  releaseMutes(): Promise<void>;
   /** Finishes or hands back in-flight sends and stops committing; call before closing the store. */
   stop(): Promise<void>;
 }
@@ -166,10 +170,23 @@ class Notices extends EventEmitter<NoticeEvents> implements NoticeService {
     }
   }
 
+  /** Queues the catch-up of every mute that has ended and every digest that is due, and sends them. */
+  async releaseMutes(): Promise<void> {
+    try {
+      const now = (this.opts.now ?? Date.now)();
+      const queued =
+        (await releaseEndedMutes(this.opts.store, this.opts.log, now)) +
+        (await releaseDueDigests(this.opts.store, this.opts.log, now));
+      if (queued > 0) this.sender.kick();
+    } catch (err) {
+      this.opts.log.warn({ err }, 'could not look for ended mutes and due digests; trying again shortly');
+    }
+  }
+
   startSync(): void {
     const tick = (): void => {
       this.syncTimer = setTimeout(() => {
-        void this.sync().finally(() => {
+        void Promise.all([this.sync(), this.releaseMutes()]).finally(() => {
           if (!this.stopped) tick();
         });
       }, this.opts.syncMs ?? 2_000);

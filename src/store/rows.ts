@@ -6,10 +6,15 @@ import { parseJson } from '../shared/json.js';
 import { StoreError } from './errors.js';
 import { NoticePayloadSchema } from './payload.js';
 import {
+  type ChannelMute,
+  type DigestState,
   type HomeRecord,
   OUTBOX_STATUSES,
   type OutboxRow,
+  SCHEDULES,
+  type SettingChange,
   type Snapshot,
+  type StoredSetting,
   type Subscription,
   type WorkspaceRef,
 } from './types.js';
@@ -59,6 +64,7 @@ export const SubscriptionRowSchema = z
     active: flag,
     source: z.enum(['command', 'config']),
     deactivated_reason: optionalText,
+    schedule: z.enum(SCHEDULES).optional().default('immediately'),
   })
   .transform(
     (r): Subscription => ({
@@ -71,6 +77,7 @@ export const SubscriptionRowSchema = z
       active: r.active,
       source: r.source,
       ...(r.deactivated_reason === undefined ? {} : { deactivatedReason: r.deactivated_reason }),
+      schedule: r.schedule,
     }),
   );
 
@@ -107,6 +114,7 @@ export const OutboxRowSchema = z
       .enum(['posted', 'reconciled'])
       .nullable()
       .transform((v) => v ?? undefined),
+    summary: optionalText.optional().transform((v) => v ?? undefined),
     created_at: epochMs,
     updated_at: epochMs,
   })
@@ -129,6 +137,7 @@ export const OutboxRowSchema = z
       ...(r.first_attempt_at === undefined ? {} : { firstAttemptAt: r.first_attempt_at }),
       ...(r.slack_ts === undefined ? {} : { slackTs: r.slack_ts }),
       ...(r.outcome === undefined ? {} : { outcome: r.outcome }),
+      ...(r.summary === undefined ? {} : { summary: r.summary }),
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     }),
@@ -141,6 +150,77 @@ export const HomeRowSchema = z
 export const HomeUserRowSchema = z
   .object({ team_id: z.string(), enterprise_id: optionalText, user_id: z.string() })
   .transform((r) => ({ workspace: workspaceOf(r.team_id, r.enterprise_id), userId: r.user_id }));
+
+export const SettingRowSchema = z
+  .object({ name: z.string().min(1), value: z.string(), changed_by: z.string(), changed_at: epochMs })
+  .transform(
+    (r): StoredSetting => ({
+      name: r.name,
+      value: r.value,
+      changedBy: r.changed_by,
+      changedAt: r.changed_at,
+    }),
+  );
+
+export const SettingChangeRowSchema = z
+  .object({
+    id: z.number().int(),
+    scope: z.string(),
+    name: z.string().min(1),
+    old_value: optionalText,
+    value: z.string(),
+    changed_by: z.string(),
+    changed_at: epochMs,
+  })
+  .transform(
+    (r): SettingChange => ({
+      id: r.id,
+      name: r.name,
+      ...(r.scope === '' ? {} : { channelId: r.scope }),
+      ...(r.old_value === undefined ? {} : { oldValue: r.old_value }),
+      value: r.value,
+      changedBy: r.changed_by,
+      changedAt: r.changed_at,
+    }),
+  );
+
+export const MuteRowSchema = z
+  .object({
+    team_id: z.string().min(1),
+    enterprise_id: optionalText,
+    channel_id: z.string().min(1),
+    muted_by: z.string(),
+    muted_at: epochMs,
+    until: epochMs,
+    baseline_json: lenientJson(RegistrySchema),
+  })
+  .transform(
+    (r): ChannelMute => ({
+      workspace: workspaceOf(r.team_id, r.enterprise_id),
+      channelId: r.channel_id,
+      mutedBy: r.muted_by,
+      mutedAt: r.muted_at,
+      until: r.until,
+      ...(r.baseline_json ? { baseline: r.baseline_json } : {}),
+    }),
+  );
+
+export const DigestRowSchema = z
+  .object({ tz: z.string().min(1), next_at: epochMs, baseline_json: lenientJson(RegistrySchema) })
+  .loose()
+  .transform((r, ctx): DigestState => {
+    const subscription = SubscriptionRowSchema.safeParse(r);
+    if (!subscription.success) {
+      ctx.addIssue('not a subscription row');
+      return z.NEVER;
+    }
+    return {
+      subscription: subscription.data,
+      tz: r.tz,
+      nextAt: r.next_at,
+      ...(r.baseline_json ? { baseline: r.baseline_json } : {}),
+    };
+  });
 
 export const CountRowSchema = z.object({ n: z.number().int() });
 

@@ -1,17 +1,26 @@
 import type { Announcement } from '../registry/history/announcement.js';
 import type { HomeFilter } from '../registry/query/feature-filter.js';
+import type { Registry } from '../registry/schema.js';
 import type { SubscriptionFilter } from '../registry/subscription-filter.js';
 import type {
+  CatchUpNotice,
   ChangeSetCommit,
+  ChannelMute,
   CommitResult,
+  DeliveryTally,
+  DigestState,
   HomeRecord,
+  NewSettingValue,
   NewSubscription,
   OutboxFilter,
   OutboxPending,
   OutboxRow,
   Pacing,
+  SettingChange,
+  SettingScope,
   Settlement,
   Snapshot,
+  StoredSetting,
   Subscription,
   WorkspaceRef,
 } from './types.js';
@@ -83,6 +92,80 @@ export interface OutboxStore {
   pending(): Promise<OutboxPending>;
   /** Gives up a workspace's unsent notices (it was uninstalled), keeping them as failed; returns how many. */
   dropPending(ws: WorkspaceRef, reason: string): Promise<number>;
+  /** The channel's delivery log: its last `limit` notices, newest first. */
+  recent(ws: WorkspaceRef, channelId: string, limit: number): Promise<OutboxRow[]>;
+  /** The workspace's notices sent and failed (settled) since `sinceMs`, and those still pending. */
+  tally(ws: WorkspaceRef, sinceMs: number): Promise<DeliveryTally>;
+}
+
+/** Digests of scheduled subscriptions: due at 09:00 in the subscriber's time zone, each queued once. */
+export interface DigestStore {
+  /** Plans a scheduled subscription's digests (replacing any plan it had): the first is due at nextAt. */
+  plan(subscription: Subscription, input: { tz: string; nextAt: number; baseline: Registry }): Promise<void>;
+  /** Forgets a subscription's digests (it went back to 'immediately'). */
+  drop(subscriptionId: number): Promise<void>;
+  get(subscriptionId: number): Promise<DigestState | undefined>;
+  /** Digests of active subscriptions due at `now`, oldest first. */
+  due(limit: number, now?: number): Promise<DigestState[]>;
+  /**
+   * Moves a digest on to its next time and baseline and, in the same transaction, queues its notice (none
+   * when nothing the subscription follows changed). False, and nothing written, when another replica moved
+   * it first (its nextAt is no longer `fromNextAt`).
+   */
+  advance(
+    subscriptionId: number,
+    fromNextAt: number,
+    next: { nextAt: number; baseline: Registry },
+    notice?: CatchUpNotice,
+    now?: number,
+  ): Promise<boolean>;
+}
+
+/** Channels muted for a while: no notices until the mute ends, then one catch-up notice. */
+export interface MuteStore {
+  /**
+   * Mutes a channel until `until`. A channel already muted keeps its start and baseline (the catch-up still
+   * covers everything since it first went quiet); only the end moves.
+   */
+  mute(
+    ws: WorkspaceRef,
+    channelId: string,
+    input: { until: number; mutedBy: string; baseline: Registry },
+    now?: number,
+  ): Promise<{ extended: boolean }>;
+  /** Ends a mute now (its catch-up follows); false when the channel was not muted. */
+  unmute(ws: WorkspaceRef, channelId: string, now?: number): Promise<boolean>;
+  /** The channel's mute, also one that ended but whose catch-up is not queued yet. */
+  get(ws: WorkspaceRef, channelId: string): Promise<ChannelMute | undefined>;
+  /** Every workspace's channels muted at `now` (what a change-set leaves out). */
+  active(now?: number): Promise<{ workspace: WorkspaceRef; channelId: string }[]>;
+  /** Mutes that have ended, oldest end first, with their baselines. */
+  ended(limit: number, now?: number): Promise<ChannelMute[]>;
+  /**
+   * Closes an ended mute and, in the same transaction, queues its catch-up notice (none when nothing the
+   * channel follows changed). False, and nothing written, when another replica closed it first or the
+   * channel was muted again meanwhile (its mutedAt moved).
+   */
+  finish(
+    mute: Pick<ChannelMute, 'workspace' | 'channelId' | 'mutedAt'>,
+    notice?: CatchUpNotice,
+    now?: number,
+  ): Promise<boolean>;
+}
+
+/** Settings of a workspace (who may subscribe) and of its channels (notice format), with every change kept. */
+export interface SettingsStore {
+  /** The workspace's own settings, or one channel's, by name. Names never set are absent (their default). */
+  list(ws: WorkspaceRef, scope?: SettingScope): Promise<StoredSetting[]>;
+  /**
+   * Sets one value and records the change (who, when, what it was), in one transaction. Setting the value
+   * it already has records nothing: changed=false.
+   */
+  set(ws: WorkspaceRef, input: NewSettingValue): Promise<{ changed: boolean; previous?: string }>;
+  /** Every workspace's channels that set `name`, with their values (what a change-set renders by). */
+  channelsWith(name: string): Promise<{ workspace: WorkspaceRef; channelId: string; value: string }[]>;
+  /** Recorded changes, newest first: the workspace's own, or one channel's; optionally of one name. */
+  changes(ws: WorkspaceRef, query: SettingScope & { name?: string; limit: number }): Promise<SettingChange[]>;
 }
 
 /** Slack event ids already handled, so a redelivery (to any replica) is answered once. */
@@ -210,6 +293,9 @@ export interface Store {
   work: WorkStore;
   installations: InstallationTable;
   oauthStates: OAuthStateStore;
+  settings: SettingsStore;
+  mutes: MuteStore;
+  digests: DigestStore;
   /**
    * Rows written before the store knew workspaces (an older build) are given to `ws`, the single workspace
    * the bot serves; returns how many rows were adopted.

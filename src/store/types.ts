@@ -15,6 +15,10 @@ export interface WorkspaceRef {
 
 export type SubscriptionSource = 'command' | 'config';
 
+export const SCHEDULES = ['immediately', 'daily', 'weekly'] as const;
+/** When a subscription's notices go out: at each change, or as one digest a day or a week. */
+export type Schedule = (typeof SCHEDULES)[number];
+
 export interface Subscription {
   id: number;
   workspace: WorkspaceRef;
@@ -26,6 +30,7 @@ export interface Subscription {
   active: boolean;
   source: SubscriptionSource;
   deactivatedReason?: string;
+  schedule: Schedule;
 }
 
 export interface NewSubscription {
@@ -33,6 +38,8 @@ export interface NewSubscription {
   filter: SubscriptionFilter;
   createdBy: string;
   source?: SubscriptionSource;
+  /** Default 'immediately'. Given for an existing subscription, it replaces that one's schedule. */
+  schedule?: Schedule;
 }
 
 /** The last announced registry. `registry` is undefined when the stored one no longer fits the schema. */
@@ -74,6 +81,8 @@ export interface OutboxRow {
   slackTs?: string;
   /** How a sent row was settled: posted, or found already posted by reconciliation. */
   outcome?: 'posted' | 'reconciled';
+  /** What changed, in one line, for the delivery log (absent on rows an older build wrote). */
+  summary?: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -82,6 +91,8 @@ export interface NoticeInput {
   workspace: WorkspaceRef;
   channelId: string;
   payload: NoticePayload;
+  /** What changed, in one line, for the delivery log. */
+  summary?: string;
 }
 
 /** A change-set to commit: the new snapshot and one notice per channel, written in one transaction. */
@@ -142,3 +153,74 @@ export interface HomeRecord {
 }
 
 export type { Announcement };
+
+/** Where a setting applies: the whole workspace, or one of its channels. */
+export interface SettingScope {
+  channelId?: string;
+}
+
+/** A setting's current value and who set it. */
+export interface StoredSetting {
+  name: string;
+  value: string;
+  changedBy: string;
+  changedAt: number;
+}
+
+/** One recorded change of a setting. */
+export interface SettingChange {
+  id: number;
+  name: string;
+  /** The channel the setting belongs to; absent for a workspace-wide one. */
+  channelId?: string;
+  /** Absent when the setting had never been set (it had its default). */
+  oldValue?: string;
+  value: string;
+  changedBy: string;
+  changedAt: number;
+}
+
+export interface NewSettingValue extends SettingScope {
+  name: string;
+  value: string;
+  changedBy: string;
+}
+
+/** How many notices a workspace's channels were sent, and how many failed, since a time. */
+export interface DeliveryTally {
+  sent: number;
+  failed: number;
+  /** Not yet sent or failed. */
+  pending: number;
+}
+
+/** A channel muted until a time, and the registry its catch-up notice is diffed from. */
+export interface ChannelMute {
+  workspace: WorkspaceRef;
+  channelId: string;
+  mutedBy: string;
+  /** When the mute began (a longer mute set meanwhile keeps it), epoch ms. */
+  mutedAt: number;
+  until: number;
+  /** The announced registry when the mute began; undefined when it no longer fits the schema. */
+  baseline?: Registry;
+}
+
+/** The catch-up notice queued when a mute ends. */
+export interface CatchUpNotice {
+  changeSetId: string;
+  /** The snapshot the catch-up was diffed to. */
+  snapshotHash: string;
+  payload: NoticePayload;
+  summary: string;
+}
+
+/** A scheduled subscription's digest: when it is next due, and the registry it is diffed from. */
+export interface DigestState {
+  subscription: Subscription;
+  /** The time zone its 09:00 is read in (the subscriber's). */
+  tz: string;
+  nextAt: number;
+  /** The registry when the last digest (or the subscription) was made; undefined when it no longer fits. */
+  baseline?: Registry;
+}

@@ -1,5 +1,5 @@
-import { webApi } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { platformError } from './slack-error.js';
 
 /** Whether the bot will be able to post notices in a channel, as far as Slack tells us now. */
 export type Postability =
@@ -29,16 +29,9 @@ export async function checkPostable(client: WebClient, channelId: string): Promi
     if (isPrivate && channel.is_member !== true) return { kind: 'invite-needed' };
     return { kind: 'ok' };
   } catch (err) {
-    if (
-      err instanceof Error &&
-      'code' in err &&
-      err.code === webApi.ErrorCode.PlatformError &&
-      'data' in err
-    ) {
-      const error = String((err.data as { error?: unknown }).error ?? 'unknown_error');
-      if (error === 'channel_not_found') return { kind: 'invite-needed' };
-      return { kind: 'unknown', error };
-    }
-    throw err;
+    const error = platformError(err);
+    if (error === undefined) throw err;
+    if (error === 'channel_not_found') return { kind: 'invite-needed' };
+    return { kind: 'unknown', error };
   }
 }

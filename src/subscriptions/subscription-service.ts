@@ -2,15 +2,19 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Answer } from '../answer/answer.js';
 import type { BotIdentity, SubscriptionResult } from '../answer/subscription-result.js';
-import type { FilterRequest, SubscriptionIntent } from '../intents/intent.js';
+import type { FilterRequest, ScheduleRequest, SubscriptionIntent } from '../intents/intent.js';
 import type { RegistryProvider } from '../registry/provider.js';
 import type { SubscriptionFilter } from '../registry/subscription-filter.js';
 import { canonicalFilterKey } from '../store/rows.js';
 import type { Store, Subscription, WorkspaceRef } from '../store/store.js';
 import { CONFIG_SUBSCRIBER } from './config-subscriptions.js';
 import { nameFilter } from './named-filter.js';
+import { planDigests } from './plan-digests.js';
 import { checkPostable } from './postability.js';
 import { resolveFilter } from './resolve-filter.js';
+import { runSettingsCommand } from './settings-commands.js';
+import { checkSubscribePermission } from './subscribe-permission.js';
+import { subscribePolicy } from './workspace-settings.js';
 
 /** Who asked, where: the channel (of a workspace) a subscription command acts on. */
 export interface ChannelContext {
@@ -21,7 +25,10 @@ export interface ChannelContext {
   log: Logger;
 }
 
-/** Channel subscriptions: what `subscribe`, `unsubscribe` and `subscriptions` do, typed or by button. */
+/**
+ * Channel subscriptions: what `subscribe`, `unsubscribe` and `subscriptions` do, typed or by button; and
+ * the workspace's settings and the channel's delivery log.
+ */
 export interface SubscriptionService {
   /** Runs one subscription command for the channel and says, as data, what it did. */
   runCommand(intent: SubscriptionIntent, ctx: ChannelContext): Promise<Answer>;
@@ -32,6 +39,8 @@ export interface SubscriptionServiceDeps {
   store: Store;
   /** The bot's name and user id as Slack reported them at start, for "invite me" hints. */
   bot?: () => BotIdentity;
+  /** The clock mutes are measured by (default Date.now). */
+  now?: () => number;
 }
 
 const sameFilter = (a: SubscriptionFilter, b: SubscriptionFilter): boolean =>
@@ -46,10 +55,15 @@ const result = (r: SubscriptionResult): Answer => ({ kind: 'subscription-result'
  */
 export function createSubscriptionService(deps: SubscriptionServiceDeps): SubscriptionService {
   const bot = (): BotIdentity => deps.bot?.() ?? {};
+  const now = deps.now ?? Date.now;
   const list = (ctx: ChannelContext): Promise<Subscription[]> =>
     deps.store.subscriptions.list(ctx.workspace, { channelId: ctx.channelId, includeInactive: true });
 
-  const subscribe = async (request: FilterRequest, ctx: ChannelContext): Promise<Answer> => {
+  const subscribe = async (
+    request: FilterRequest,
+    ctx: ChannelContext,
+    schedule: ScheduleRequest = 'immediately',
+  ): Promise<Answer> => {
     const registry = deps.registry.current();
     const resolved = resolveFilter(request, registry, 'subscribe');
     if (!resolved.ok) return resolved.answer;
@@ -60,11 +74,13 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
     if (postable.kind === 'invite-needed')
       return result({ kind: 'invite-needed', filter: named, bot: bot() });
     const before = (await list(ctx)).find((s) => sameFilter(s.filter, filter));
-    const { created } = await deps.store.subscriptions.add(ctx.workspace, {
+    const { created, subscription } = await deps.store.subscriptions.add(ctx.workspace, {
       channelId: ctx.channelId,
       filter,
       createdBy: ctx.userId,
+      schedule,
     });
+    const digest = await planDigests(subscription, ctx, { store: deps.store, registry: deps.registry, now });
     const state = created ? 'created' : before && !before.active ? 'resumed' : 'existing';
     ctx.log.info({ filter, state }, 'channel subscribed to notices');
     if (postable.kind === 'unknown')
@@ -75,6 +91,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
       state,
       ...(postable.kind === 'unknown' ? { uncheckedError: postable.error } : {}),
       bot: bot(),
+      ...(digest ? { digest } : {}),
     });
   };
 
@@ -98,7 +115,7 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
         .map((s) => s.filter)
         .find((f) => ('featureId' in f ? f.featureId : 'categoryId' in f ? f.categoryId : '') === id);
     }
-    if (!filter) return resolved.ok ? listAnswer(existing) : resolved.answer;
+    if (!filter) return resolved.ok ? listAnswer(existing, ctx) : resolved.answer;
     const target = filter;
     const wasConfig = existing.some((s) => s.source === 'config' && sameFilter(s.filter, target));
     const removed = await deps.store.subscriptions.remove(ctx.workspace, ctx.channelId, target);
@@ -112,8 +129,10 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
     });
   };
 
-  const listAnswer = (subs: readonly Subscription[]): Answer => {
+  const listAnswer = async (subs: readonly Subscription[], ctx: ChannelContext): Promise<Answer> => {
     const registry = deps.registry.current();
+    const mute = await deps.store.mutes.get(ctx.workspace, ctx.channelId);
+    const mutedUntil = mute && mute.until > now() ? mute.until : undefined;
     return result({
       kind: 'list',
       subscriptions: subs.map((s) => ({
@@ -123,20 +142,37 @@ export function createSubscriptionService(deps: SubscriptionServiceDeps): Subscr
         createdAt: s.createdAt,
         active: s.active,
         ...(s.deactivatedReason === undefined ? {} : { deactivatedReason: s.deactivatedReason }),
+        schedule: s.schedule,
       })),
       bot: bot(),
+      ...(mutedUntil === undefined ? {} : { mutedUntil }),
     });
+  };
+
+  /** The answer refusing the change when the workspace's subscribe policy does not allow it. */
+  const refusal = async (
+    verb: 'subscribe' | 'unsubscribe',
+    ctx: ChannelContext,
+  ): Promise<Answer | undefined> => {
+    const policy = await subscribePolicy(deps.store.settings, ctx.workspace);
+    const allowed = await checkSubscribePermission(policy, verb, ctx);
+    return allowed.ok ? undefined : result(allowed.result);
   };
 
   return {
     async runCommand(intent, ctx) {
       switch (intent.kind) {
         case 'subscribe':
-          return subscribe(intent.filter, ctx);
+          return (await refusal('subscribe', ctx)) ?? subscribe(intent.filter, ctx, intent.schedule);
         case 'unsubscribe':
-          return intent.filter ? unsubscribeOne(intent.filter, ctx) : unsubscribeAll(ctx);
+          return (
+            (await refusal('unsubscribe', ctx)) ??
+            (intent.filter ? unsubscribeOne(intent.filter, ctx) : unsubscribeAll(ctx))
+          );
         case 'subscriptions':
-          return listAnswer(await list(ctx));
+          return listAnswer(await list(ctx), ctx);
+        default:
+          return runSettingsCommand(intent, ctx, { store: deps.store, registry: deps.registry, now });
       }
     },
   };

@@ -46,6 +46,7 @@ export function sub(
     createdAt: 1_700_000_000_000,
     active: true,
     source: 'command',
+    schedule: 'immediately',
     ...extra,
   };
 }

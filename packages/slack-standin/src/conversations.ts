@@ -43,6 +43,7 @@ export class Conversations {
       messages: this.channels.get(spec.id)?.messages ?? [],
     };
     if (spec.user !== undefined) state.user = spec.user;
+    if (spec.creator !== undefined) state.creator = spec.creator;
     this.channels.set(spec.id, state);
     return state;
   }
@@ -161,6 +162,7 @@ export function channelWire(c: ChannelState): Record<string, unknown> {
     created: 1_700_000_000,
   };
   if (c.isIm && c.user !== undefined) wire.user = c.user;
+  if (!c.isIm && c.creator !== undefined) wire.creator = c.creator;
   return wire;
 }
 

@@ -11,6 +11,8 @@ export interface ChannelSpec {
   isIm?: boolean;
   /** For an im: the human on the other side. */
   user?: string;
+  /** The user id conversations.info gives as the channel's `creator`. */
+  creator?: string;
 }
 
 export interface RateLimitOptions {
@@ -136,6 +138,7 @@ export interface ChannelState {
   isArchived: boolean;
   isIm: boolean;
   user?: string;
+  creator?: string;
   messages: StoredMessage[];
 }
 

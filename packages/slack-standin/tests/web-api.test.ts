@@ -78,7 +78,7 @@ describe('Web API', () => {
   it('applies channel rules: unknown, archived, private non-member; public non-member is fine', async () => {
     const s = await start();
     s.addChannel({ id: 'C0ARCH', name: 'old', isArchived: true });
-    s.addChannel({ id: 'G0PRIV', name: 'secret', isPrivate: true, isMember: false });
+    s.addChannel({ id: 'G0PRIV', name: 'secret', isPrivate: true, isMember: false, creator: 'U0MAKER' });
     s.addChannel({ id: 'C0PUB', name: 'pub', isMember: false });
     const post = (channel: string) => callApi(s, 'chat.postMessage', { channel, text: 't' });
     expect((await post('C0NOPE')).json.error).toBe('channel_not_found');
@@ -92,7 +92,11 @@ describe('Web API', () => {
       is_member: false,
       is_archived: false,
       is_im: false,
+      creator: 'U0MAKER',
     });
+    expect((await callApi(s, 'conversations.info', { channel: 'C0PUB' })).json.channel).not.toHaveProperty(
+      'creator',
+    );
   });
 
   it('answers invalid_blocks for a too-long header and records the violation', async () => {

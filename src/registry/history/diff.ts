@@ -7,6 +7,8 @@ import {
   type StateName,
   stateRank,
 } from '../schema.js';
+import type { PolicyPromise } from './guarantee.js';
+import { guaranteesEnded } from './guarantee-status.js';
 
 export type Change =
   | { kind: 'added'; feature: Feature }
@@ -21,6 +23,21 @@ export type Change =
       before: string;
       after: string;
       affected: Feature[];
+    }
+  /**
+   * The registry's current release moved past the releases a feature's state policy promised it: in
+   * `state` since `since`, supported through at least `until`, and the registry now describes `release`.
+   */
+  | {
+      kind: 'guarantee-ended';
+      feature: Feature;
+      state: StateName;
+      since: string;
+      until: string;
+      release: string;
+      /** The state's deprecation policy: what it says happens next. */
+      policy: string;
+      promises: PolicyPromise[];
     };
 
 export type ChangeKind = Change['kind'];
@@ -76,6 +93,19 @@ export function diffRegistries(before: Registry, after: Registry): Change[] {
         policyBefore: before.states[feature.state].deprecation_policy,
       });
     }
+  }
+  for (const { feature, guarantee } of guaranteesEnded(before, after)) {
+    if (guarantee.kind !== 'through' || !after.current_release) continue;
+    changes.push({
+      kind: 'guarantee-ended',
+      feature,
+      state: feature.state,
+      since: guarantee.since,
+      until: guarantee.until,
+      release: after.current_release,
+      policy: after.states[feature.state].deprecation_policy,
+      promises: guarantee.promises,
+    });
   }
   return changes;
 }

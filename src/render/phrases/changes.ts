@@ -21,6 +21,8 @@ export function describeChange(change: Change, m: Markup): string {
       const n = change.affected.length;
       return `${m.bold(`${change.state} ${label.toLowerCase()}`)} changed (affects ${n} feature${n === 1 ? '' : 's'})`;
     }
+    case 'guarantee-ended':
+      return `${m.bold(m.text(change.feature.name))}: ${change.state} guarantee ended (${change.state} since ${change.since}, supported through at least ${change.until}; the registry now describes ${change.release})`;
   }
 }
 
@@ -36,6 +38,10 @@ export function promiseLine(change: Change, states: Registry['states'], m: Marku
       return `Its ${change.feature.state} deprecation policy promised: ${m.text(change.policyBefore)}`;
     case 'policy':
       return `Now: ${m.text(change.after)}\nWas: ${m.text(change.before)}`;
+    case 'guarantee-ended': {
+      const notice = change.promises.includes('advance-notice') ? ', but only with advance notice' : '';
+      return `What it means: the releases the ${change.state} policy promised are over, so it may now be deprecated${notice}. The policy: ${m.text(change.policy)}`;
+    }
     default:
       return undefined;
   }

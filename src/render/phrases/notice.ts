@@ -12,6 +12,7 @@ const KIND_ORDER: Readonly<Record<ChangeKind, number>> = {
   renamed: 3,
   moved: 4,
   policy: 5,
+  'guarantee-ended': 6,
 };
 
 const KIND_WORDS: Readonly<Record<ChangeKind, [string, string]>> = {
@@ -21,6 +22,7 @@ const KIND_WORDS: Readonly<Record<ChangeKind, [string, string]>> = {
   renamed: ['rename', 'renames'],
   moved: ['move', 'moves'],
   policy: ['policy change', 'policy changes'],
+  'guarantee-ended': ['guarantee ended', 'guarantees ended'],
 };
 
 /** A change-set in reading order. Pure. */

@@ -37,7 +37,9 @@ export type OneLineAnswer = Exclude<
       | 'changes'
       | 'help'
       | 'not-understood'
-      | 'subscription-result';
+      | 'subscription-result'
+      | 'settings-result'
+      | 'guarantees';
   }
 >;
 

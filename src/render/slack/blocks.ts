@@ -91,3 +91,18 @@ export function chunkLines(lines: string[], max: number = LIMITS.sectionText): s
   if (current) chunks.push(current);
   return chunks;
 }
+
+/** Lines grouped into as few sections as stay under Slack's section text limit each. */
+export function lineSections(lines: readonly string[]): SectionBlock[] {
+  const blocks: SectionBlock[] = [];
+  let chunk = '';
+  for (const line of lines) {
+    if (chunk && chunk.length + line.length + 1 > LIMITS.sectionText - 100) {
+      blocks.push(section(chunk));
+      chunk = '';
+    }
+    chunk = chunk ? `${chunk}\n${line}` : line;
+  }
+  if (chunk) blocks.push(section(chunk));
+  return blocks;
+}

@@ -17,7 +17,18 @@ const EXAMPLES = [
     `\`${COMMAND} multicluster@v1.0\``,
     'a feature as of a release; `releases`, `changes`, `history <feature>`',
   ],
-  [`\`${COMMAND} subscribe\``, 'notices in this channel when states change; `subscriptions`, `unsubscribe`'],
+  [
+    `\`${COMMAND} subscribe\``,
+    'notices in this channel when states change (`subscribe stable daily` / `weekly` for a digest); `subscriptions`, `unsubscribe`',
+  ],
+  [
+    `\`${COMMAND} deliveries\``,
+    'this channel’s last 10 notices and how each went; `settings` shows who may subscribe, `settings format compact` one line per change',
+  ],
+  [
+    `\`${COMMAND} mute 7d\``,
+    'no notices for a while (`2h`, `until 2027-01-15`), then one catch-up; `unmute`',
+  ],
 ] as const;
 
 /** Usage with examples; `greeting` answers a hello, `notEnglish` a question in another language. Pure. */

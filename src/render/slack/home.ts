@@ -1,9 +1,11 @@
 import type { Button, HomeView, InputBlock, KnownBlock, StaticSelect } from '@slack/types';
+import type { AdminOverview } from '../../answer/settings-result.js';
 import { countByState, sourceOf } from '../../answer/source.js';
 import { applyFilter, type FeatureFilter } from '../../registry/query/feature-filter.js';
 import type { Registry } from '../../registry/schema.js';
 import { actions, button, context, divider, header, LIMITS, plain, section } from './blocks.js';
 import { ALL_VALUE, categorySelect, stateSelect } from './filter-selects.js';
+import { adminBlocks } from './home-admin.js';
 import {
   categoriesBefore,
   countByCategory,
@@ -27,6 +29,8 @@ export interface LastAnnouncement {
 
 export interface HomeOptions {
   filter: FeatureFilter;
+  /** Shown to workspace admins only. */
+  admin?: AdminOverview;
   /** 0-based page of the filtered features; clamped to the last page. */
   page?: number;
   lastAnnouncement?: LastAnnouncement;
@@ -54,6 +58,7 @@ export function renderHome(registry: Registry, opts: HomeOptions): HomeTab {
     section(stateCounts(registry)),
     sourceContext(sourceOf(registry)),
     context(announcementLine(opts.lastAnnouncement)),
+    ...(opts.admin ? adminBlocks(opts.admin) : []),
     divider(),
     actions(BLOCK_IDS.homeFilters, filterElements(registry, filter)),
     searchInput(filter.query),

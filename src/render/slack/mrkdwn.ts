@@ -41,3 +41,11 @@ export function truncate(text: string, max: number): string {
   }
   return `${out}…`;
 }
+
+/** A time Slack renders in the reader's own time zone (a date, or a date and time), with an ISO fallback. */
+export function slackDate(ms: number, withTime = false): string {
+  const iso = new Date(ms).toISOString();
+  const format = withTime ? '{date_short_pretty} {time}' : '{date_short_pretty}';
+  const fallback = withTime ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : iso.slice(0, 10);
+  return `<!date^${Math.floor(ms / 1000)}^${format}|${fallback}>`;
+}

@@ -6,7 +6,7 @@ import type { Change } from '../../registry/history/diff.js';
 import type { Registry } from '../../registry/schema.js';
 import { describeChange, promiseLine } from '../phrases/changes.js';
 import { NOTICE_HEADER, orderChanges, summariseRest } from '../phrases/notice.js';
-import { header, LIMITS, type SlackMessage, section } from './blocks.js';
+import { header, LIMITS, lineSections, type SlackMessage, section } from './blocks.js';
 import { SLACK_FALLBACK, SLACK_MARKUP } from './markup.js';
 import { truncate } from './mrkdwn.js';
 import { sourceContext } from './source.js';
@@ -16,6 +16,8 @@ export interface ChangeNoticeOptions {
   maxDetailed?: number;
   /** Extra words for the footer, e.g. why this channel gets the notice. Trusted text (mrkdwn). */
   footer?: string;
+  /** One line per change, without what each state promises (a channel's `settings format compact`). */
+  compact?: boolean;
 }
 
 // header + summary + footer leave 47 blocks; text is budgeted below Slack's msg_blocks_too_long threshold.
@@ -35,11 +37,20 @@ function changeSection(change: Change, states: Registry['states']): string {
   return truncate(`${describeChange(change, SLACK_MARKUP)}${quoted}`, LIMITS.sectionText);
 }
 
-function fallbackText(ordered: readonly Change[]): string {
-  const shown = ordered.slice(0, FALLBACK_CHANGES).map((c) => describeChange(c, SLACK_FALLBACK));
+/** The first `count` changes in plain words, and how many more there are. */
+function firstChanges(ordered: readonly Change[], count: number): string {
+  const shown = ordered.slice(0, count).map((c) => describeChange(c, SLACK_FALLBACK));
   const more = ordered.length - shown.length;
-  const tail = more > 0 ? `; and ${more} more` : '';
-  return truncate(`${NOTICE_HEADER}: ${shown.join('; ')}${tail}.`, LIMITS.sectionText);
+  return `${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+}
+
+function fallbackText(ordered: readonly Change[]): string {
+  return truncate(`${NOTICE_HEADER}: ${firstChanges(ordered, FALLBACK_CHANGES)}.`, LIMITS.sectionText);
+}
+
+/** What a notice says changed, in one line (the delivery log's): its first few changes. Pure. */
+export function noticeSummary(changes: readonly Change[]): string {
+  return truncate(firstChanges(orderChanges(changes), 3) || 'no lifecycle changes', 300);
 }
 
 /**
@@ -55,6 +66,26 @@ export function renderChangeNotice(
   opts: ChangeNoticeOptions = {},
 ): SlackMessage {
   const ordered = orderChanges(changes);
+  if (opts.compact && ordered.length > 0) {
+    const lines: string[] = [];
+    let length = 0;
+    for (const change of ordered) {
+      const line = truncate(describeChange(change, SLACK_MARKUP), 500);
+      if (length + line.length > TEXT_BUDGET) break;
+      length += line.length + 1;
+      lines.push(line);
+    }
+    const rest = ordered.slice(lines.length);
+    return {
+      text: fallbackText(ordered),
+      blocks: [
+        header(NOTICE_HEADER),
+        ...lineSections(lines),
+        ...(rest.length > 0 ? [section(summariseRest(rest, SLACK_MARKUP))] : []),
+        sourceContext(sourceOf(registry), opts.footer),
+      ],
+    };
+  }
   const maxDetailed = Math.min(
     opts.maxDetailed ?? Number.POSITIVE_INFINITY,
     LIMITS.blocksPerMessage - RESERVED_BLOCKS,

@@ -3,10 +3,12 @@ import { oneLineAnswer } from '../phrases/one-line-answers.js';
 import type { SlackMessage } from './blocks.js';
 import { renderFeatureCard } from './feature-card.js';
 import { renderCategories, renderFeatureList } from './feature-list.js';
+import { renderGuarantees } from './guarantees.js';
 import { renderDidYouMean, renderHelp, renderNotFound, renderNotice, renderNotUnderstood } from './help.js';
 import { SLACK_MARKUP as m } from './markup.js';
 import { renderPolicy, renderStates } from './policy.js';
 import { renderChanges, renderHistory, renderReleases } from './releases.js';
+import { renderSettingsResult } from './settings.js';
 import { renderSubscriptionResult } from './subscriptions.js';
 import { renderAbout, renderAspect, renderCount, renderSeveral, renderVerdict } from './understanding.js';
 
@@ -63,6 +65,8 @@ function render(answer: Answer, interactive: boolean): SlackMessage {
       return renderStates(answer);
     case 'releases':
       return renderReleases(answer.releases);
+    case 'guarantees':
+      return renderGuarantees(answer);
     case 'history':
       return renderHistory(answer.feature, answer.source);
     case 'changes':
@@ -73,6 +77,8 @@ function render(answer: Answer, interactive: boolean): SlackMessage {
       return renderNotUnderstood(answer.text);
     case 'subscription-result':
       return renderSubscriptionResult(answer.result);
+    case 'settings-result':
+      return renderSettingsResult(answer.result);
     default:
       return renderNotice(oneLineAnswer(answer, m));
   }

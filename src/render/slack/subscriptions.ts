@@ -6,7 +6,7 @@ import type {
 } from '../../answer/subscription-result.js';
 import { context, type SlackMessage, section } from './blocks.js';
 import { APP_NAME, COMMAND } from './ids.js';
-import { escapeMrkdwn, quoteUserText } from './mrkdwn.js';
+import { escapeMrkdwn, quoteUserText, slackDate } from './mrkdwn.js';
 import { describeFilter, filterLabel } from './subscription-filters.js';
 
 const EXAMPLES =
@@ -27,6 +27,12 @@ export function renderSubscriptionResult(result: SubscriptionResult): SlackMessa
         result.filter,
         result.state,
         result.uncheckedError === undefined ? undefined : uncheckedWarning(result.uncheckedError, result.bot),
+        result.digest,
+      );
+    case 'bad-schedule':
+      return answer(
+        `I don’t send “${quoteUserText(result.word, 30)}” notices, so nothing changed. A subscription’s notices go out *immediately* (the default), as a *daily* digest, or as a *weekly* one (Mondays), at 09:00 in your time zone.`,
+        `For example \`${COMMAND} subscribe stable daily\` or \`${COMMAND} subscribe promotions weekly\`.`,
       );
     case 'invite-needed':
       return renderInviteNeeded(describeFilter(result.filter), result.bot);
@@ -42,7 +48,7 @@ export function renderSubscriptionResult(result: SubscriptionResult): SlackMessa
         result.wasConfig,
       );
     case 'list':
-      return renderSubscriptionList(result.subscriptions, result.bot);
+      return renderSubscriptionList(result.subscriptions, result.bot, result.mutedUntil);
     case 'ambiguous-filter': {
       const names = result.names.map((n) => `*${escapeMrkdwn(n)}*`).join(', ');
       const quoted = `“${quoteUserText(result.query)}”`;
@@ -60,6 +66,21 @@ export function renderSubscriptionResult(result: SubscriptionResult): SlackMessa
     }
     case 'channel-required':
       return notice('I can only subscribe a channel from a message in that channel.');
+    case 'not-allowed': {
+      const who =
+        result.policy === 'admins'
+          ? 'only workspace admins and owners'
+          : 'only the person who created this channel, and workspace admins and owners,';
+      return answer(
+        `In this workspace ${who} can subscribe, unsubscribe or mute channels, so I haven’t changed anything. ` +
+          `Ask one of them to ${result.verb === 'format' ? 'change the notice format of' : result.verb} this channel for you.`,
+        `See who decides with \`${COMMAND} settings\`. Anyone can still ask me about features and see \`${COMMAND} subscriptions\`.`,
+      );
+    }
+    case 'permission-unchecked':
+      return answer(
+        `I couldn’t check whether you may ${result.verb} this channel (Slack said \`${quoteUserText(result.error, 60)}\`), so I haven’t changed anything. Please try again in a moment.`,
+      );
   }
 }
 
@@ -82,18 +103,21 @@ function who(sub: ListedSubscription): string {
     : `by ${escapeMrkdwn(sub.createdBy)}`;
 }
 
-/** A date Slack renders in the reader's time zone, with an ISO fallback. */
-function when(ms: number): string {
-  const iso = new Date(ms).toISOString().slice(0, 10);
-  return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty}|${iso}>`;
-}
-
 function renderSubscribed(
   filter: NamedFilter,
   state: 'created' | 'existing' | 'resumed',
   warning: string | undefined,
+  digest: Extract<SubscriptionResult, { kind: 'subscribed' }>['digest'],
 ): SlackMessage {
   const what = describeFilter(filter);
+  if (digest) {
+    const every = digest.schedule === 'daily' ? 'a daily digest' : 'a weekly digest (Mondays)';
+    return answer(
+      `Subscribed. This channel will get ${every} at 09:00 ${escapeMrkdwn(digest.tz)} time (the time zone of whoever subscribed), combining every change since the last one, covering ${what}. The first is due ${slackDate(digest.nextAt, true)}.`,
+      warning ??
+        `Nothing changed meanwhile means no digest. Back to a notice per change with \`${COMMAND} subscribe <filter> immediately\`.`,
+    );
+  }
   const lead =
     state === 'created'
       ? `Subscribed. This channel will get one notice each time the registry changes, covering ${what}.`
@@ -152,18 +176,27 @@ function configNote(): string {
   return 'This channel is also listed in NOTICE_CHANNELS, so it is subscribed to everything again when the bot restarts. Ask whoever runs the bot to take it out of that list.';
 }
 
-function renderSubscriptionList(subs: readonly ListedSubscription[], bot: BotIdentity): SlackMessage {
-  if (subs.length === 0) return answer(`This channel has no subscriptions. ${EXAMPLES}`);
+function renderSubscriptionList(
+  subs: readonly ListedSubscription[],
+  bot: BotIdentity,
+  mutedUntil: number | undefined,
+): SlackMessage {
+  const muted =
+    mutedUntil === undefined
+      ? ''
+      : `\n:no_bell: *Muted until ${slackDate(mutedUntil, true)}*: no notices until then, then one catch-up. \`${COMMAND} unmute\` ends it.`;
+  if (subs.length === 0) return answer(`This channel has no subscriptions. ${EXAMPLES}${muted}`);
   const lines = subs.map((s) => {
     const paused = s.active ? '' : ` _(paused: ${escapeMrkdwn(s.deactivatedReason ?? 'cannot post here')})_`;
-    return `• ${filterLabel(s.filter)} — ${who(s)}, ${when(s.createdAt)}${paused}`;
+    const schedule = s.schedule === 'immediately' ? '' : ` · ${s.schedule} digest at 09:00`;
+    return `• ${filterLabel(s.filter)} — ${who(s)}, ${slackDate(s.createdAt)}${schedule}${paused}`;
   });
   const anyPaused = subs.some((s) => !s.active);
   return {
     text: `This channel has ${subs.length} subscription${subs.length === 1 ? '' : 's'}: ${subs.map((s) => filterLabel(s.filter).replace(/\*/g, '')).join(', ')}.`,
     blocks: [
       section(
-        `This channel gets one notice per registry change, with every change matching any of:\n${lines.join('\n')}`,
+        `This channel gets one notice per registry change, with every change matching any of:\n${lines.join('\n')}${muted}`,
       ),
       context(
         anyPaused

@@ -13,6 +13,7 @@ const EXAMPLES = [
   ['category security', 'one category'],
   ['policy beta', 'what a state promises; states compares all three'],
   ['multicluster@v1.0', 'a feature as of a release; releases, changes, history <feature>'],
+  ['guarantees', 'every feature’s guarantee as of the current release, soonest to end first'],
 ] as const;
 
 /** Usage with examples, for the CLI. Pure. */
@@ -23,7 +24,7 @@ export function helpText(featuresKnown: number, greeting: boolean, notEnglish = 
     'I tell you where every Open Service Mesh feature stands: Alpha, Beta or Stable, and what that promises.',
     EXAMPLES.map(([ask, what]) => `osm-feature ask "${ask}" — ${what}`).join('\n'),
     `Or ask in plain English:\n${QUESTION_EXAMPLES.map((q) => `• ${q}`).join('\n')}`,
-    `In Slack: ${COMMAND} <question>, a mention or a DM; ${COMMAND} subscribe for channel notices · ${featuresKnown} features known`,
+    `In Slack: ${COMMAND} <question>, a mention or a DM; ${COMMAND} subscribe for channel notices, deliveries for a channel's delivery log, mute 7d / unmute, settings for who may subscribe · ${featuresKnown} features known`,
   ]);
 }
 

@@ -47,8 +47,8 @@ export function sqlAnnouncements(db: Db, now: () => number): AnnouncementStore {
           const { teamId, enterpriseId } = notice.workspace;
           await tx.run(
             `INSERT INTO outbox (change_set_id, team_id, enterprise_id, channel_id, delivery_id, payload_json,
-               not_before, created_at, updated_at)
-             VALUES (@cs, @teamId, @enterpriseId, @channelId, @deliveryId, @payload, @t, @t, @t)`,
+               summary, not_before, created_at, updated_at)
+             VALUES (@cs, @teamId, @enterpriseId, @channelId, @deliveryId, @payload, @summary, @t, @t, @t)`,
             {
               cs: cs.changeSetId,
               teamId,
@@ -56,6 +56,7 @@ export function sqlAnnouncements(db: Db, now: () => number): AnnouncementStore {
               channelId: notice.channelId,
               deliveryId: `${cs.changeSetId}/${teamId}/${notice.channelId}`,
               payload: JSON.stringify(notice.payload),
+              summary: notice.summary ?? null,
               t,
             },
           );

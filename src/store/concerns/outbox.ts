@@ -5,18 +5,21 @@ import type { OutboxStore } from '../store.js';
 import type { OutboxRow, Settlement } from '../types.js';
 
 const toRow = (row: unknown): OutboxRow => parseRow(OutboxRowSchema, 'outbox', row);
+const TallyRow = z.object({ status: z.string(), n: z.number().int() });
 const PendingRow = z.object({ n: z.number().int(), oldest: z.number().int().nullable() });
 
 /** How many due rows a claim looks at to find `limit` distinct channels. */
 const SCAN_FACTOR = 4;
 
-/** A due row no pause holds back and whose channel has no row out on a live lease. */
+/** A due row no pause or mute holds back and whose channel has no row out on a live lease. */
 const UNBLOCKED = `o.team_id <> ''
     AND NOT EXISTS (SELECT 1 FROM outbox b WHERE b.team_id = o.team_id AND b.channel_id = o.channel_id
       AND b.status = 'sending' AND b.lease_until >= @now)
     AND NOT EXISTS (SELECT 1 FROM channel_pace p WHERE p.team_id = o.team_id AND p.channel_id = o.channel_id
       AND p.not_before > @now)
-    AND NOT EXISTS (SELECT 1 FROM workspace_pause w WHERE w.team_id = o.team_id AND w.not_before > @now)`;
+    AND NOT EXISTS (SELECT 1 FROM workspace_pause w WHERE w.team_id = o.team_id AND w.not_before > @now)
+    AND NOT EXISTS (SELECT 1 FROM channel_mutes m WHERE m.team_id = o.team_id AND m.channel_id = o.channel_id
+      AND m.until > @now)`;
 
 /**
  * Due rows, oldest first, in two queries that each walk an index in order and stop at @scan rows: pending
@@ -188,5 +191,25 @@ export function sqlOutbox(db: Db, clock: () => number): OutboxStore {
            updated_at = @now WHERE team_id = @teamId AND status IN ('pending', 'sending')`,
         { teamId: ws.teamId, reason, now: clock() },
       ),
+    recent: async (ws, channelId, limit) =>
+      (
+        await db.all(
+          `SELECT * FROM outbox WHERE team_id = @teamId AND channel_id = @channelId ORDER BY id DESC LIMIT @limit`,
+          { teamId: ws.teamId, channelId, limit: Math.max(0, Math.floor(limit)) },
+        )
+      ).map(toRow),
+    tally: async (ws, sinceMs) => {
+      const rows = (
+        await db.all(
+          `SELECT status, count(*) AS n FROM outbox WHERE team_id = @teamId
+             AND (status IN ('pending', 'sending') OR updated_at >= @since)
+           GROUP BY status`,
+          { teamId: ws.teamId, since: sinceMs },
+        )
+      ).map((r) => parseRow(TallyRow, 'outbox', r, 'status'));
+      const count = (...statuses: string[]): number =>
+        rows.filter((r) => statuses.includes(r.status)).reduce((sum, r) => sum + r.n, 0);
+      return { sent: count('sent'), failed: count('failed'), pending: count('pending', 'sending') };
+    },
   };
 }

@@ -17,8 +17,9 @@ export function sqlSubscriptions(db: Db, now: () => number): SubscriptionStore {
         const filterKey = canonicalFilterKey(input.filter);
         const key = { teamId: ws.teamId, channelId: input.channelId, filterKey };
         const inserted = await tx.run(
-          `INSERT INTO subscriptions (team_id, enterprise_id, channel_id, filter_key, created_by, created_at, source)
-           VALUES (@teamId, @enterpriseId, @channelId, @filterKey, @createdBy, @createdAt, @source)
+          `INSERT INTO subscriptions (team_id, enterprise_id, channel_id, filter_key, created_by, created_at, source,
+             schedule)
+           VALUES (@teamId, @enterpriseId, @channelId, @filterKey, @createdBy, @createdAt, @source, @schedule)
            ON CONFLICT (team_id, channel_id, filter_key) DO NOTHING`,
           {
             ...key,
@@ -26,26 +27,39 @@ export function sqlSubscriptions(db: Db, now: () => number): SubscriptionStore {
             createdBy: input.createdBy,
             createdAt: now(),
             source: input.source ?? 'command',
+            schedule: input.schedule ?? 'immediately',
           },
         );
         if (inserted > 0) return { subscription: toSubscription(await tx.get(byKey, key)), created: true };
         const sub = toSubscription(await tx.get(byKey, key));
-        if (sub.active) return { subscription: sub, created: false };
-        await tx.run('UPDATE subscriptions SET active = 1, deactivated_reason = NULL WHERE id = @id', {
-          id: sub.id,
-        });
+        const schedule = input.schedule ?? sub.schedule;
+        if (sub.active && schedule === sub.schedule) return { subscription: sub, created: false };
+        await tx.run(
+          'UPDATE subscriptions SET active = 1, deactivated_reason = NULL, schedule = @schedule WHERE id = @id',
+          { id: sub.id, schedule },
+        );
         return { subscription: toSubscription(await tx.get(byKey, key)), created: false };
       }),
-    remove: async (ws, channelId, filter) =>
-      filter === undefined
-        ? db.run('DELETE FROM subscriptions WHERE team_id = @teamId AND channel_id = @channelId', {
-            teamId: ws.teamId,
-            channelId,
-          })
-        : db.run(
-            'DELETE FROM subscriptions WHERE team_id = @teamId AND channel_id = @channelId AND filter_key = @filterKey',
-            { teamId: ws.teamId, channelId, filterKey: canonicalFilterKey(filter) },
-          ),
+    remove: (ws, channelId, filter) =>
+      db.transaction(async (tx) => {
+        const removed =
+          filter === undefined
+            ? await tx.run('DELETE FROM subscriptions WHERE team_id = @teamId AND channel_id = @channelId', {
+                teamId: ws.teamId,
+                channelId,
+              })
+            : await tx.run(
+                'DELETE FROM subscriptions WHERE team_id = @teamId AND channel_id = @channelId AND filter_key = @filterKey',
+                { teamId: ws.teamId, channelId, filterKey: canonicalFilterKey(filter) },
+              );
+        // A removed subscription's digests go with it.
+        await tx.run(
+          `DELETE FROM digests WHERE team_id = @teamId AND channel_id = @channelId
+             AND subscription_id NOT IN (SELECT id FROM subscriptions)`,
+          { teamId: ws.teamId, channelId },
+        );
+        return removed;
+      }),
     list: async (ws, query = {}) =>
       (
         await db.all(

@@ -6,11 +6,22 @@ import { PG_INITIAL } from './migrations/001-initial.js';
 import { PG_PENDING_WORK } from './migrations/002-pending-work.js';
 import { PG_OAUTH_STATES } from './migrations/003-oauth-states.js';
 import { PG_OUTBOX_ORDER } from './migrations/004-outbox-order.js';
+import { PG_SETTINGS_AND_DELIVERY_LOG } from './migrations/005-settings-and-delivery-log.js';
+import { PG_CHANNEL_MUTES } from './migrations/006-channel-mutes.js';
+import { PG_DIGESTS } from './migrations/007-digests.js';
 import { applyPostgresMigrations } from './migrations/apply.js';
 import { isConnectionError, pgTypes, postgresDb } from './pg-db.js';
 
 /** Every PostgreSQL migration, in version order. Append new ones; never edit or reorder released ones. */
-export const PG_MIGRATIONS = [PG_INITIAL, PG_PENDING_WORK, PG_OAUTH_STATES, PG_OUTBOX_ORDER] as const;
+export const PG_MIGRATIONS = [
+  PG_INITIAL,
+  PG_PENDING_WORK,
+  PG_OAUTH_STATES,
+  PG_OUTBOX_ORDER,
+  PG_SETTINGS_AND_DELIVERY_LOG,
+  PG_CHANNEL_MUTES,
+  PG_DIGESTS,
+] as const;
 
 export interface PostgresOptions {
   now?: () => number;

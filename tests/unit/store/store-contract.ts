@@ -90,6 +90,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
           createdAt: N,
           active: true,
           source: 'command',
+          schedule: 'immediately',
         });
         expect(subscription.createdAt).toBeGreaterThanOrEqual(before - 1_000);
         expect(await store.subscriptions.list(B, { channelId: 'C1' })).toEqual([subscription]);
@@ -427,6 +428,264 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         ]);
         expect(await store.outbox.rows({ workspace: B, status: 'pending' })).toHaveLength(1);
         expect(await store.outbox.rows({ channelId: 'C3' })).toHaveLength(1);
+      });
+    });
+
+    describe('delivery log', () => {
+      it('keeps each notice’s summary and gives a channel’s last notices, newest first, per workspace', async () => {
+        for (const id of ['cs1', 'cs2', 'cs3']) {
+          const current = (await store.announcements.currentHash()) ?? null;
+          const cs = changeSet(
+            id,
+            [
+              [A, 'C1'],
+              [B, 'C1'],
+            ],
+            current,
+          );
+          cs.notices = cs.notices.map((n) => ({ ...n, summary: `summary of ${id}` }));
+          await store.announcements.commit(cs);
+        }
+        const recent = await store.outbox.recent(A, 'C1', 2);
+        expect(recent.map((r) => [r.changeSetId, r.summary, r.workspace])).toEqual([
+          ['cs3', 'summary of cs3', A],
+          ['cs2', 'summary of cs2', A],
+        ]);
+        expect(await store.outbox.recent(A, 'C9', 10)).toEqual([]);
+        await queue('cs4', [[A, 'C1']]);
+        expect((await store.outbox.recent(A, 'C1', 1))[0]).not.toHaveProperty('summary');
+      });
+
+      it('tallies a workspace’s notices sent and failed since a time, and those pending', async () => {
+        await queue('cs1', [
+          [A, 'C1'],
+          [A, 'C2'],
+          [A, 'C3'],
+          [B, 'C4'],
+        ]);
+        const t = Date.now() + 1_000;
+        const claimed = await store.outbox.claim({ worker: 'w1', leaseMs: LEASE, limit: 10, now: t });
+        const byChannel = (c: string) => must(claimed.find((r) => r.channelId === c)).id;
+        await store.outbox.settle(byChannel('C1'), 'w1', { kind: 'sent', ts: '1.1' }, {}, t);
+        await store.outbox.settle(byChannel('C2'), 'w1', { kind: 'failed', error: 'not_in_channel' }, {}, t);
+        await store.outbox.settle(byChannel('C4'), 'w1', { kind: 'sent', ts: '1.2' }, {}, t);
+        expect(await store.outbox.tally(A, t - 10)).toEqual({ sent: 1, failed: 1, pending: 1 });
+        expect(await store.outbox.tally(A, t + 10)).toEqual({ sent: 0, failed: 0, pending: 1 });
+        expect(await store.outbox.tally(B, t - 10)).toEqual({ sent: 1, failed: 0, pending: 0 });
+      });
+    });
+
+    describe('mutes', () => {
+      const T = 1_800_000_000_000;
+      const catchUp = (id: string) => ({
+        changeSetId: id,
+        snapshotHash: 'hash-now',
+        payload: PAYLOAD,
+        summary: 'what changed meanwhile',
+      });
+
+      it('mutes a channel, lists it as active until it ends, and keeps its start and baseline when extended', async () => {
+        expect(
+          await store.mutes.mute(A, 'C1', { until: T + 100, mutedBy: 'U1', baseline: REGISTRY }, T),
+        ).toEqual({
+          extended: false,
+        });
+        expect(await store.mutes.get(A, 'C1')).toEqual({
+          workspace: A,
+          channelId: 'C1',
+          mutedBy: 'U1',
+          mutedAt: T,
+          until: T + 100,
+          baseline: REGISTRY,
+        });
+        expect(await store.mutes.get(B, 'C1')).toBeUndefined();
+        expect(
+          await store.mutes.mute(A, 'C1', { until: T + 500, mutedBy: 'U2', baseline: REGISTRY }, T + 50),
+        ).toEqual({
+          extended: true,
+        });
+        expect(await store.mutes.get(A, 'C1')).toMatchObject({ mutedAt: T, until: T + 500, mutedBy: 'U2' });
+        await store.mutes.mute(B, 'C2', { until: T + 200, mutedBy: 'U9', baseline: REGISTRY }, T);
+        expect(await store.mutes.active(T + 150)).toEqual([
+          { workspace: A, channelId: 'C1' },
+          { workspace: B, channelId: 'C2' },
+        ]);
+        expect(await store.mutes.active(T + 300)).toEqual([{ workspace: A, channelId: 'C1' }]);
+        expect((await store.mutes.ended(10, T + 300)).map((m) => m.channelId)).toEqual(['C2']);
+      });
+
+      it('holds a muted channel’s notices back from claims until the mute ends', async () => {
+        const now = Date.now();
+        await store.mutes.mute(
+          A,
+          'C1',
+          { until: now + 60_000, mutedBy: 'U1', baseline: REGISTRY },
+          now - 1_000,
+        );
+        await queue('cs1', [
+          [A, 'C1'],
+          [A, 'C2'],
+        ]);
+        const claimed = await store.outbox.claim({
+          worker: 'w1',
+          leaseMs: LEASE,
+          limit: 10,
+          now: now + 1_000,
+        });
+        expect(claimed.map((r) => r.channelId)).toEqual(['C2']);
+        expect(await store.mutes.unmute(A, 'C1', now + 2_000)).toBe(true);
+        expect(await store.mutes.unmute(A, 'C1', now + 2_000)).toBe(false);
+      });
+
+      it('finishes an ended mute once, queueing its one catch-up notice; a second finisher writes nothing', async () => {
+        await store.mutes.mute(A, 'C1', { until: T + 100, mutedBy: 'U1', baseline: REGISTRY }, T);
+        const [ended] = await store.mutes.ended(10, T + 100);
+        const other = await another();
+        const results = await Promise.all([
+          store.mutes.finish(must(ended), catchUp('mute-1'), T + 101),
+          other.mutes.finish(must(ended), catchUp('mute-1'), T + 101),
+        ]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(await store.outbox.rows({ workspace: A, channelId: 'C1' })).toMatchObject([
+          { changeSetId: 'mute-1', status: 'pending', payload: PAYLOAD, summary: 'what changed meanwhile' },
+        ]);
+        expect(await store.mutes.get(A, 'C1')).toBeUndefined();
+        // Nothing changed meanwhile: the mute is closed and nothing is queued.
+        await store.mutes.mute(A, 'C2', { until: T + 100, mutedBy: 'U1', baseline: REGISTRY }, T);
+        const [quiet] = await store.mutes.ended(10, T + 100);
+        expect(await store.mutes.finish(must(quiet), undefined, T + 101)).toBe(true);
+        expect(await store.outbox.rows({ channelId: 'C2' })).toEqual([]);
+      });
+
+      it('does not finish a mute that was extended or restarted meanwhile', async () => {
+        await store.mutes.mute(A, 'C1', { until: T + 100, mutedBy: 'U1', baseline: REGISTRY }, T);
+        const [ended] = await store.mutes.ended(10, T + 100);
+        await store.mutes.mute(A, 'C1', { until: T + 900, mutedBy: 'U1', baseline: REGISTRY }, T + 100);
+        expect(await store.mutes.finish(must(ended), catchUp('mute-1'), T + 101)).toBe(false);
+        expect(await store.outbox.rows({ channelId: 'C1' })).toEqual([]);
+        expect(await store.mutes.get(A, 'C1')).toMatchObject({ mutedAt: T, until: T + 900 });
+      });
+    });
+
+    describe('digests', () => {
+      const T = 1_800_000_000_000;
+      const notice = (id: string) => ({
+        changeSetId: id,
+        snapshotHash: 'h',
+        payload: PAYLOAD,
+        summary: 'digest',
+      });
+
+      it('keeps a subscription’s schedule, changed by subscribing again with another', async () => {
+        const { subscription } = await store.subscriptions.add(A, {
+          channelId: 'C1',
+          filter: FEATURE,
+          createdBy: 'U1',
+          schedule: 'daily',
+        });
+        expect(subscription.schedule).toBe('daily');
+        expect((await add(A, 'C1')).subscription.schedule).toBe('daily');
+        const again = await store.subscriptions.add(A, {
+          channelId: 'C1',
+          filter: FEATURE,
+          createdBy: 'U1',
+          schedule: 'weekly',
+        });
+        expect(again).toMatchObject({ created: false, subscription: { schedule: 'weekly' } });
+        expect((await add(B, 'C2')).subscription.schedule).toBe('immediately');
+      });
+
+      it('plans digests, gives the due ones, and moves one on once, queueing its notice', async () => {
+        const { subscription } = await store.subscriptions.add(A, {
+          channelId: 'C1',
+          filter: FEATURE,
+          createdBy: 'U1',
+          schedule: 'daily',
+        });
+        await store.digests.plan(subscription, { tz: 'Asia/Tokyo', nextAt: T, baseline: REGISTRY });
+        expect(await store.digests.due(10, T - 1)).toEqual([]);
+        const [due] = await store.digests.due(10, T);
+        expect(due).toEqual({ subscription, tz: 'Asia/Tokyo', nextAt: T, baseline: REGISTRY });
+        const other = await another();
+        const next = { nextAt: T + 86_400_000, baseline: REGISTRY };
+        const moved = await Promise.all([
+          store.digests.advance(subscription.id, T, next, notice('digest-1'), T + 5),
+          other.digests.advance(subscription.id, T, next, notice('digest-1'), T + 5),
+        ]);
+        expect(moved.filter(Boolean)).toHaveLength(1);
+        expect(await store.outbox.rows({ channelId: 'C1' })).toMatchObject([
+          { changeSetId: 'digest-1', summary: 'digest', workspace: A },
+        ]);
+        expect(await store.digests.get(subscription.id)).toMatchObject({ nextAt: T + 86_400_000 });
+        expect(await store.digests.due(10, T + 10)).toEqual([]);
+        // Removing the subscription removes its digests; dropping forgets them.
+        await store.subscriptions.remove(A, 'C1');
+        expect(await store.digests.get(subscription.id)).toBeUndefined();
+        const b = (
+          await store.subscriptions.add(B, {
+            channelId: 'C2',
+            filter: FEATURE,
+            createdBy: 'U1',
+            schedule: 'weekly',
+          })
+        ).subscription;
+        await store.digests.plan(b, { tz: 'UTC', nextAt: T, baseline: REGISTRY });
+        await store.digests.drop(b.id);
+        expect(await store.digests.due(10, T)).toEqual([]);
+      });
+    });
+
+    describe('settings', () => {
+      it('sets a workspace setting, records who changed it and what it was, and reads it back', async () => {
+        expect(await store.settings.list(A)).toEqual([]);
+        expect(
+          await store.settings.set(A, { name: 'subscribe-policy', value: 'admins', changedBy: 'U1' }),
+        ).toEqual({ changed: true });
+        expect(
+          await store.settings.set(A, { name: 'subscribe-policy', value: 'anyone', changedBy: 'U2' }),
+        ).toEqual({ changed: true, previous: 'admins' });
+        // The value it already has: nothing recorded.
+        expect(
+          await store.settings.set(A, { name: 'subscribe-policy', value: 'anyone', changedBy: 'U3' }),
+        ).toEqual({ changed: false, previous: 'anyone' });
+        expect(await store.settings.list(A)).toEqual([
+          { name: 'subscribe-policy', value: 'anyone', changedBy: 'U2', changedAt: N },
+        ]);
+        expect(await store.settings.changes(A, { limit: 10 })).toEqual([
+          {
+            id: N,
+            name: 'subscribe-policy',
+            oldValue: 'admins',
+            value: 'anyone',
+            changedBy: 'U2',
+            changedAt: N,
+          },
+          { id: N, name: 'subscribe-policy', value: 'admins', changedBy: 'U1', changedAt: N },
+        ]);
+        expect(await store.settings.changes(A, { limit: 1 })).toHaveLength(1);
+      });
+
+      it('keeps workspaces and channels apart', async () => {
+        await store.settings.set(A, { name: 'subscribe-policy', value: 'admins', changedBy: 'U1' });
+        await store.settings.set(A, { channelId: 'C1', name: 'format', value: 'compact', changedBy: 'U1' });
+        await store.settings.set(B, { name: 'subscribe-policy', value: 'channel-creator', changedBy: 'U9' });
+        expect((await store.settings.list(A)).map((s) => [s.name, s.value])).toEqual([
+          ['subscribe-policy', 'admins'],
+        ]);
+        expect(await store.settings.list(A, { channelId: 'C1' })).toMatchObject([
+          { name: 'format', value: 'compact' },
+        ]);
+        expect(await store.settings.list(A, { channelId: 'C2' })).toEqual([]);
+        expect(await store.settings.list(B)).toMatchObject([{ value: 'channel-creator', changedBy: 'U9' }]);
+        expect(await store.settings.changes(A, { channelId: 'C1', limit: 5 })).toMatchObject([
+          { channelId: 'C1', name: 'format', value: 'compact' },
+        ]);
+        expect(await store.settings.changes(A, { name: 'format', limit: 5 })).toEqual([]);
+        expect(await store.settings.channelsWith('format')).toEqual([
+          { workspace: { teamId: A.teamId }, channelId: 'C1', value: 'compact' },
+        ]);
+        expect(await store.settings.channelsWith('subscribe-policy')).toEqual([]);
+        expect(await (await another()).settings.list(B)).toHaveLength(1);
       });
     });
 

@@ -4,6 +4,9 @@ import { WORKSPACES } from './002-workspaces.js';
 import { PENDING_WORK } from './003-pending-work.js';
 import { OAUTH_STATES } from './004-oauth-states.js';
 import { OUTBOX_ORDER } from './005-outbox-order.js';
+import { SETTINGS_AND_DELIVERY_LOG } from './006-settings-and-delivery-log.js';
+import { CHANNEL_MUTES } from './007-channel-mutes.js';
+import { DIGESTS } from './008-digests.js';
 
 export type { Migration } from '../../sql/migration.js';
 
@@ -14,4 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   PENDING_WORK,
   OAUTH_STATES,
   OUTBOX_ORDER,
+  SETTINGS_AND_DELIVERY_LOG,
+  CHANNEL_MUTES,
+  DIGESTS,
 ];

@@ -48,15 +48,18 @@ export function holdWork(deps: HoldWorkDeps): Middleware<AnyMiddlewareArgs> {
     if (!kind) return next();
     // The deprecated verification token is nothing the replay needs.
     const { token: _verification, ...kept } = body;
-    let id: number | undefined;
-    try {
-      id = await deps.work.hold(workspaceOf(context), kind, kept, deps.worker, deps.leaseMs);
-    } catch (err) {
-      deps.log.warn({ err }, 'could not hold acknowledged work in the store; it runs without a safety net');
-    }
+    // The work runs while its row is written, so the write adds nothing to the answer's latency; a row is
+    // only ever finished once it exists.
+    const held = deps.work
+      .hold(workspaceOf(context), kind, kept, deps.worker, deps.leaseMs)
+      .catch((err: unknown) => {
+        deps.log.warn({ err }, 'could not hold acknowledged work in the store; it runs without a safety net');
+        return undefined;
+      });
     try {
       await next();
     } finally {
+      const id = await held;
       if (id !== undefined) await deps.work.finish(id).catch(() => undefined);
     }
   };

@@ -6,7 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, POSTGRES_AVAILABLE, type TestDatabase } from '../harness/postgres.js';
 import { type BotProcess, killLeftovers, startBotProcess } from './support/bot-process.js';
-import { editFile, noticesIn, noticeWorkspace, promoteMulticluster } from './support/notices-harness.js';
+import {
+  editFile,
+  everyChannelNotified,
+  noticesIn,
+  noticeWorkspace,
+  promoteMulticluster,
+} from './support/notices-harness.js';
 
 const CHANNELS = Array.from({ length: 60 }, (_, i) => `C0FLEET${String(i).padStart(2, '0')}`);
 
@@ -33,20 +39,6 @@ function injectTrouble(s: SlackStandin): void {
             ? { lostAnswer: 'reset' as const }
             : { lostAnswer: 'delay' as const, delayMs: 1_500 };
     s.injectFault('chat.postMessage', fault, { channel });
-  });
-}
-
-/** Resolves once every channel holds at least one notice (checked on each message the stand-in records). */
-function everyChannelNotified(s: SlackStandin): Promise<void> {
-  return new Promise((resolve) => {
-    const check = (): void => {
-      if (CHANNELS.every((c) => noticesIn(s, c).length > 0)) {
-        s.off('message', check);
-        resolve();
-      }
-    };
-    s.on('message', check);
-    check();
   });
 }
 
@@ -94,7 +86,7 @@ async function runFleet(databaseUrl: string, initial: number): Promise<void> {
   await Promise.all(replicas.map((r) => r.event('idle')));
 
   injectTrouble(s);
-  const notified = everyChannelNotified(s);
+  const notified = everyChannelNotified(s, CHANNELS);
   editFile(w.registryPath, promoteMulticluster);
   // Mid fan-out: one replica dies (SIGKILL) and another starts.
   await s.waitForCall((c) => c.method === 'chat.postMessage' && c.status === 200, {

@@ -7,7 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/open-store.js';
 import { createTestDatabase, POSTGRES_AVAILABLE, type TestDatabase } from '../../harness/postgres.js';
 import { type BotProcess, killLeftovers, startBotProcess } from '../support/bot-process.js';
-import { editFile, noticesIn, noticeWorkspace, promoteMulticluster } from '../support/notices-harness.js';
+import {
+  editFile,
+  everyChannelNotified,
+  noticesIn,
+  noticeWorkspace,
+  promoteMulticluster,
+} from '../support/notices-harness.js';
 import { CLIENT, STATE_SECRET } from '../support/oauth-bot.js';
 
 const TEAMS = ['T0ONE', 'T0TWO'];
@@ -25,19 +31,6 @@ afterEach(async () => {
   await db?.drop();
   db = undefined;
 });
-
-function everyChannelNotified(s: SlackStandin): Promise<void> {
-  return new Promise((resolve) => {
-    const check = (): void => {
-      if (ALL.every((c) => noticesIn(s, c).length > 0)) {
-        s.off('message', check);
-        resolve();
-      }
-    };
-    s.on('message', check);
-    check();
-  });
-}
 
 async function runFleet(databaseUrl: string): Promise<void> {
   const s = await SlackStandin.start({
@@ -82,7 +75,7 @@ async function runFleet(databaseUrl: string): Promise<void> {
   }
   for (const team of TEAMS) s.injectFault('chat.postMessage', { lostAnswer: 'reset' }, { team, times: 3 });
 
-  const notified = everyChannelNotified(s);
+  const notified = everyChannelNotified(s, ALL);
   editFile(w.registryPath, promoteMulticluster);
   await s.waitForCall((c) => c.method === 'chat.postMessage' && c.status === 200, {
     count: 8,

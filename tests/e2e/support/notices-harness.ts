@@ -119,6 +119,20 @@ export function noticesIn(standin: SlackStandin, channel: string): StoredMessage
     );
 }
 
+/** Resolves once every one of `channels` holds at least one notice (checked on each message the stand-in records). */
+export function everyChannelNotified(standin: SlackStandin, channels: readonly string[]): Promise<void> {
+  return new Promise((resolve) => {
+    const check = (): void => {
+      if (channels.every((c) => noticesIn(standin, c).length > 0)) {
+        standin.off('message', check);
+        resolve();
+      }
+    };
+    standin.on('message', check);
+    check();
+  });
+}
+
 export const isPostTo =
   (channel: string, status = 200) =>
   (c: RecordedCall): boolean =>

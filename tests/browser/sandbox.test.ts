@@ -79,7 +79,8 @@ describe.skipIf(!hasChromium)('the sandbox in a real browser (headless Chromium)
         '--disable-sync',
       ],
     });
-  });
+    // A cold Chromium start beside a full parallel suite has taken more than the default 20 s.
+  }, 90_000);
   afterAll(async () => {
     await context?.close();
     if (profileDir) rmSync(profileDir, { recursive: true, force: true });

@@ -1,3 +1,6 @@
+// The composition root shared by main.ts, the tests and the benchmarks: it wires the store, the registry source,
+// the app and the notice pipeline in start order, and undoes them in reverse on stop. It stays one file so that
+// order reads top to bottom in one place; each part it wires lives in its own module.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';

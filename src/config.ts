@@ -1,3 +1,5 @@
+// The whole environment contract in one zod schema, with one place that turns a problem into one line and exit
+// code 2. The key, mode and URL checks it composes live in their own modules.
 import { z } from 'zod';
 import { parseEncryptionKey } from './install/encryption-key.js';
 import type { OAuthSettings } from './install/oauth-settings.js';

@@ -1,3 +1,5 @@
+// Reads a plain-English question by its parts. One file because the parts are read in one pass over the words,
+// each step using what the earlier ones took; the word lists and sub-parsers it calls live in their own modules.
 import { knownReleases } from '../registry/history/releases.js';
 import { findCategory } from '../registry/query/category-match.js';
 import { weighEvidence } from '../registry/query/evidence.js';

@@ -1,3 +1,6 @@
+// The outbox sender: claim, pace, reconcile, post, settle. One class because these steps share the leases and
+// pacing state of each row in flight; pacing, reconciliation, retry policy and failure handling are their own
+// modules.
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { setTimeout as sleepFor } from 'node:timers/promises';

@@ -1,3 +1,5 @@
+// The store's interface, split by concern into one interface per concern, with the documentation each method's
+// callers rely on. Types only: it stays one file so that every implementation and caller reads one contract.
 import type { Announcement } from '../registry/history/announcement.js';
 import type { HomeFilter } from '../registry/query/feature-filter.js';
 import type { Registry } from '../registry/schema.js';

@@ -1,3 +1,5 @@
+// Weighs how well features explain a question's words. One file because the weights, the candidate search and the
+// verdict are one calculation, and splitting them would expose its intermediate scores as an interface.
 import { distance } from 'fastest-levenshtein';
 import { normalizeKey } from '../normalize.js';
 import type { Feature, Registry } from '../schema.js';

@@ -34,8 +34,8 @@ export interface NoticeService extends EventEmitter<NoticeEvents> {
   onRegistry(registry: Registry, source?: SourceVersion): Promise<AnnounceOutcome | undefined>;
   /** Resolves once the outbox is drained (nothing pending or in flight). */
   whenIdle(): Promise<void>;
-  /** Queues the catch-up of every mute that has ended and every due digest (also every sync interval). */
-  releaseMutes(): Promise<void>;
+  /** Queues held notices now due: the catch-up of every mute that has ended, and every due digest (also every sync interval). */
+  releaseHeldNotices(): Promise<void>;
   /** Finishes or hands back in-flight sends and stops committing; call before closing the store. */
   stop(): Promise<void>;
 }
@@ -171,7 +171,7 @@ class Notices extends EventEmitter<NoticeEvents> implements NoticeService {
   }
 
   /** Queues the catch-up of every mute that has ended and every digest that is due, and sends them. */
-  async releaseMutes(): Promise<void> {
+  async releaseHeldNotices(): Promise<void> {
     try {
       const now = (this.opts.now ?? Date.now)();
       const queued =
@@ -186,7 +186,7 @@ class Notices extends EventEmitter<NoticeEvents> implements NoticeService {
   startSync(): void {
     const tick = (): void => {
       this.syncTimer = setTimeout(() => {
-        void Promise.all([this.sync(), this.releaseMutes()]).finally(() => {
+        void Promise.all([this.sync(), this.releaseHeldNotices()]).finally(() => {
           if (!this.stopped) tick();
         });
       }, this.opts.syncMs ?? 2_000);

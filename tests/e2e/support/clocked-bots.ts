@@ -34,7 +34,7 @@ export class ClockedBots {
 
   /** Every bot looks for ended mutes and due digests now, then sends what it queued. */
   async tick(): Promise<void> {
-    await Promise.all(this.running.map((b) => b.notices.releaseMutes()));
+    await Promise.all(this.running.map((b) => b.notices.releaseHeldNotices()));
     await Promise.all(this.running.map((b) => b.notices.whenIdle()));
   }
 }

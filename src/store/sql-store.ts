@@ -8,6 +8,7 @@ import { adoptLegacyRows } from './concerns/legacy.js';
 import { sqlMutes } from './concerns/mutes.js';
 import { sqlOAuthStates } from './concerns/oauth-states.js';
 import { sqlOutbox } from './concerns/outbox.js';
+import { sqlSendBudget } from './concerns/send-budget.js';
 import { sqlSettings } from './concerns/settings.js';
 import { sqlSubscriptions } from './concerns/subscriptions.js';
 import { sqlWork } from './concerns/work.js';
@@ -21,6 +22,7 @@ export function storeOver(db: Db, clock: () => number): Store {
     subscriptions: sqlSubscriptions(db, clock),
     announcements: sqlAnnouncements(db, clock),
     outbox: sqlOutbox(db, clock),
+    sendBudget: sqlSendBudget(db, clock),
     events: sqlEvents(db, clock),
     homes: sqlHomes(db, clock),
     leases: sqlLeases(db, clock),

@@ -4,6 +4,7 @@ import type { Announcement } from '../registry/history/announcement.js';
 import type { HomeFilter } from '../registry/query/feature-filter.js';
 import type { Registry } from '../registry/schema.js';
 import type { SubscriptionFilter } from '../registry/subscription-filter.js';
+import type { BudgetPolicy, SlotGrant } from './concerns/send-budget-rule.js';
 import type {
   CatchUpNotice,
   ChangeSetCommit,
@@ -27,7 +28,33 @@ import type {
   WorkspaceRef,
 } from './types.js';
 
+export type { BudgetPolicy, SlotGrant } from './concerns/send-budget-rule.js';
 export * from './types.js';
+
+/**
+ * Each workspace's chat.postMessage budget, one ledger for every replica: Slack counts a workspace's posts
+ * whichever process sends them, so replicas that paced themselves apart would together overshoot it.
+ */
+export interface SendBudgetStore {
+  /**
+   * Takes slots for posts starting at `now`, in order of `ids` (the caller's), as many as the budget has
+   * free, and says when to ask again for the rest: none while a 429 pauses the workspace, none beyond its
+   * learned budget. A pending 429's window is counted here once it has passed.
+   */
+  take(ws: WorkspaceRef, ids: readonly string[], policy: BudgetPolicy, now?: number): Promise<SlotGrant>;
+  /** The post ended: delivered, its slot counts for a window more; not delivered, the slot is freed. */
+  release(
+    ws: WorkspaceRef,
+    id: string,
+    delivered: boolean,
+    policy: BudgetPolicy,
+    now?: number,
+  ): Promise<void>;
+  /** A 429 answered a post: every replica's posts to the workspace pause until `until`. */
+  rateLimited(ws: WorkspaceRef, until: number, policy: BudgetPolicy, now?: number): Promise<void>;
+  /** The budget per window in force, if one was learned (for logs and tests). */
+  budget(ws: WorkspaceRef, policy: BudgetPolicy, now?: number): Promise<number | undefined>;
+}
 
 /** Which channels hear about which changes, per workspace. */
 export interface SubscriptionStore {
@@ -73,9 +100,17 @@ export interface OutboxStore {
   /**
    * Takes up to `limit` rows that are due, for `leaseMs`: pending rows whose notBefore has come, and rows
    * whose lease expired (their holder died; they come back `uncertain`). At most one row per channel is
-   * out at a time, and channels or workspaces paused by `Pacing` are skipped. Oldest first.
+   * out at a time, and channels or workspaces paused by `Pacing` are skipped. Oldest first. A workspace whose
+   * pause ends within `pauseAheadMs` is not skipped: its rows wait the rest out in the sender, so that they go
+   * the moment it ends instead of after the next look.
    */
-  claim(query: { worker: string; leaseMs: number; limit: number; now?: number }): Promise<OutboxRow[]>;
+  claim(query: {
+    worker: string;
+    leaseMs: number;
+    limit: number;
+    now?: number;
+    pauseAheadMs?: number;
+  }): Promise<OutboxRow[]>;
   /**
    * Extends the lease of one claim (the row as `claim` returned it: its id and attempt count) to `leaseMs`
    * from now, for a post about to start after a long wait; false when that claim is over: another replica,
@@ -289,6 +324,7 @@ export interface Store {
   subscriptions: SubscriptionStore;
   announcements: AnnouncementStore;
   outbox: OutboxStore;
+  sendBudget: SendBudgetStore;
   events: EventStore;
   homes: HomeStore;
   leases: LeaseStore;

@@ -9,6 +9,7 @@ import { PG_OUTBOX_ORDER } from './migrations/004-outbox-order.js';
 import { PG_SETTINGS_AND_DELIVERY_LOG } from './migrations/005-settings-and-delivery-log.js';
 import { PG_CHANNEL_MUTES } from './migrations/006-channel-mutes.js';
 import { PG_DIGESTS } from './migrations/007-digests.js';
+import { PG_SEND_BUDGET } from './migrations/008-send-budget.js';
 import { applyPostgresMigrations } from './migrations/apply.js';
 import { isConnectionError, pgTypes, postgresDb } from './pg-db.js';
 
@@ -21,6 +22,7 @@ export const PG_MIGRATIONS = [
   PG_SETTINGS_AND_DELIVERY_LOG,
   PG_CHANNEL_MUTES,
   PG_DIGESTS,
+  PG_SEND_BUDGET,
 ] as const;
 
 export interface PostgresOptions {

@@ -1,14 +1,15 @@
 import { describe } from 'vitest';
 import { openPostgresStore } from '../../../src/store/postgres/open-postgres.js';
 import { createTestDatabase, POSTGRES_AVAILABLE, type TestDatabase } from '../../harness/postgres.js';
+import { runSendBudgetContract } from './send-budget-contract.js';
 import { runStoreContract } from './store-contract.js';
 
 const TABLES =
-  'subscriptions, outbox, change_sets, snapshot, seen_events, home_prefs, meta, channel_pace, workspace_pause, leases, installations';
+  'subscriptions, outbox, change_sets, snapshot, seen_events, home_prefs, meta, channel_pace, workspace_pause, leases, installations, send_slots, send_budget';
 
 describe.runIf(POSTGRES_AVAILABLE)('PostgreSQL store', () => {
   let db: TestDatabase | undefined;
-  runStoreContract('postgres', {
+  const factory = {
     setup: async () => {
       db = await createTestDatabase('contract');
     },
@@ -24,7 +25,9 @@ describe.runIf(POSTGRES_AVAILABLE)('PostgreSQL store', () => {
       if (!db) throw new Error('no test database');
       return openPostgresStore(db.url, { max: 4 });
     },
-  });
+  };
+  runStoreContract('postgres', factory);
+  runSendBudgetContract('postgres', factory);
 });
 
 async function truncate(url: string): Promise<void> {

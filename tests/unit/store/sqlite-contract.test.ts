@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../../src/store/sqlite/open-sqlite.js';
+import { runSendBudgetContract } from './send-budget-contract.js';
 import { runStoreContract } from './store-contract.js';
 
 let dir = '';
 let file = '';
-runStoreContract('sqlite', {
+const factory = {
   setup: async () => {
     dir = mkdtempSync(join(tmpdir(), 'osm-contract-'));
   },
@@ -16,4 +17,6 @@ runStoreContract('sqlite', {
     return openSqliteStore(file);
   },
   another: () => openSqliteStore(file),
-});
+};
+runStoreContract('sqlite', factory);
+runSendBudgetContract('sqlite', factory);

@@ -7,6 +7,7 @@ import { OUTBOX_ORDER } from './005-outbox-order.js';
 import { SETTINGS_AND_DELIVERY_LOG } from './006-settings-and-delivery-log.js';
 import { CHANNEL_MUTES } from './007-channel-mutes.js';
 import { DIGESTS } from './008-digests.js';
+import { SEND_BUDGET } from './009-send-budget.js';
 
 export type { Migration } from '../../sql/migration.js';
 
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   SETTINGS_AND_DELIVERY_LOG,
   CHANNEL_MUTES,
   DIGESTS,
+  SEND_BUDGET,
 ];

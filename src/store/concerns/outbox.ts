@@ -17,7 +17,7 @@ const UNBLOCKED = `o.team_id <> ''
       AND b.status = 'sending' AND b.lease_until >= @now)
     AND NOT EXISTS (SELECT 1 FROM channel_pace p WHERE p.team_id = o.team_id AND p.channel_id = o.channel_id
       AND p.not_before > @now)
-    AND NOT EXISTS (SELECT 1 FROM workspace_pause w WHERE w.team_id = o.team_id AND w.not_before > @now)
+    AND NOT EXISTS (SELECT 1 FROM workspace_pause w WHERE w.team_id = o.team_id AND w.not_before > @pausedUntil)
     AND NOT EXISTS (SELECT 1 FROM channel_mutes m WHERE m.team_id = o.team_id AND m.channel_id = o.channel_id
       AND m.until > @now)`;
 
@@ -47,12 +47,25 @@ type Candidate = z.infer<typeof Candidate>;
 
 const oldestFirst = (a: Candidate, b: Candidate): number => a.created_at - b.created_at || a.id - b.id;
 
-/** A row taken over after its lease expired may already be in Slack: it comes back uncertain. */
-const TAKE = `UPDATE outbox SET
+/**
+ * Takes the chosen rows in one statement. A row taken over after its lease expired may already be in Slack:
+ * it comes back uncertain.
+ */
+const take = (ids: readonly number[]): { sql: string; params: Record<string, number> } => {
+  const params: Record<string, number> = {};
+  const names = ids.map((id, i) => {
+    params[`id${i}`] = id;
+    return `@id${i}`;
+  });
+  return {
+    sql: `UPDATE outbox SET
     uncertain = CASE WHEN status = 'sending' THEN 1 ELSE uncertain END,
     status = 'sending', lease_owner = @worker, lease_until = @until, attempts = attempts + 1,
     first_attempt_at = COALESCE(first_attempt_at, @now), updated_at = @now
-  WHERE id = @id RETURNING *`;
+  WHERE id IN (${names.join(', ')}) RETURNING *`,
+    params,
+  };
+};
 
 /** The later of two pause times, written the same way in both dialects. */
 const later = (table: string) =>
@@ -96,28 +109,30 @@ function settleParams(settlement: Settlement): SqlParams {
 /** The outbox over either dialect: leases, settlement by the lease holder, shared pacing. */
 export function sqlOutbox(db: Db, clock: () => number): OutboxStore {
   return {
-    claim: ({ worker, leaseMs, limit, now = clock() }) => {
+    claim: ({ worker, leaseMs, limit, now = clock(), pauseAheadMs = 0 }) => {
       if (!(limit >= 1)) return Promise.resolve([]);
       return db.transaction(async (tx) => {
         const lockRows = tx.dialect === 'postgres' ? ' FOR UPDATE OF o SKIP LOCKED' : '';
         // Right after a commit the table's statistics still describe it without the new rows, and
         // PostgreSQL plans a sort of every pending row; walking the index in order stops at @scan rows.
         if (tx.dialect === 'postgres') await tx.run('SET LOCAL enable_sort = off');
-        const params = { now, scan: Math.floor(limit) * SCAN_FACTOR };
+        const params = { now, pausedUntil: now + pauseAheadMs, scan: Math.floor(limit) * SCAN_FACTOR };
         const due = async (sql: string) =>
           (await tx.all(sql + lockRows, params)).map((r) => parseRow(Candidate, 'outbox', r));
         const candidates = [...(await due(DUE_EXPIRED)), ...(await due(DUE_PENDING))].sort(oldestFirst);
         const channels = new Set<string>();
-        const taken: OutboxRow[] = [];
+        const chosen: number[] = [];
         for (const c of candidates) {
           const channel = `${c.team_id}/${c.channel_id}`;
           if (channels.has(channel)) continue;
           channels.add(channel);
-          const row = await tx.get(TAKE, { id: c.id, worker, until: now + leaseMs, now });
-          if (row !== undefined) taken.push(toRow(row));
-          if (taken.length >= limit) break;
+          chosen.push(c.id);
+          if (chosen.length >= limit) break;
         }
-        return taken;
+        if (chosen.length === 0) return [];
+        const { sql, params: ids } = take(chosen);
+        const taken = (await tx.all(sql, { ...ids, worker, until: now + leaseMs, now })).map(toRow);
+        return taken.sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
       }, 'claim');
     },
     renew: async (claim, worker, leaseMs, now = clock()) =>

@@ -6,9 +6,10 @@ import { setMaxListeners } from 'node:events';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { OutboxRow, Pacing, Settlement } from '../store/store.js';
 import { decideFailure } from './failure-handler.js';
-import { type PacerSlot, SendPacer } from './pacer.js';
+import { SendPacer } from './pacer.js';
 import { Reconciler } from './reconcile.js';
-import { classifySendError, describeFailure } from './retry-policy.js';
+import { classifySendError, describeFailure, type SendFailure } from './retry-policy.js';
+import { SendGate } from './send-gate.js';
 import {
   DEFAULT_SENDER_TUNING,
   NOTICE_EVENT_TYPE,
@@ -17,17 +18,25 @@ import {
   type SenderTuning,
 } from './sender-types.js';
 
+/** A post's permission to start: its channel's turn here, and a workspace slot in the shared ledger. */
+interface Slot {
+  channelId: string;
+  id: string;
+}
+
 /**
  * Drains the outbox, on any number of replicas at once. Rows are claimed under a lease (one row per channel
  * at a time, channels and workspaces paused by a 429 skipped, in the store, so every replica honours it),
  * posted with chat.postMessage and settled by the lease holder only. A row whose post may have reached Slack
  * without our hearing (a lost answer, a replica killed mid-send) is checked against the channel's history
- * before it is posted again. Each workspace is paced on its own, so workspaces are served in parallel.
+ * before it is posted again. Each workspace is paced on its own, so workspaces are served in parallel, and
+ * its budget is one ledger in the store, so that replicas together pace as one.
  */
 export class OutboxSender {
   readonly worker: string;
   private readonly tuning: SenderTuning;
   private readonly pacers = new Map<string, SendPacer>();
+  private readonly gates = new Map<string, SendGate>();
   private readonly reconciler: Reconciler;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -35,7 +44,6 @@ export class OutboxSender {
   private readonly stopping = new AbortController();
   private readonly unreadable = new Set<string>();
   private idleWaiters: (() => void)[] = [];
-  private completionWaiters: (() => void)[] = [];
   private wakeTimer: NodeJS.Timeout | undefined;
   private pumping: Promise<void> | undefined;
   private again = false;
@@ -88,7 +96,6 @@ export class OutboxSender {
   private async drainForStop(): Promise<void> {
     this.stopping.abort();
     clearTimeout(this.wakeTimer);
-    for (const resolve of this.completionWaiters.splice(0)) resolve();
     await this.pumping;
     const settled = Promise.allSettled([...this.tasks]).then(() => true);
     const timer = new AbortController();
@@ -113,6 +120,8 @@ export class OutboxSender {
           leaseMs: this.tuning.leaseMs,
           limit: free,
           now: this.now(),
+          // A workspace's 429 pause ending within a window: its rows wait in the gate and go when it ends.
+          pauseAheadMs: this.tuning.pacer.windowMs,
         });
         if (rows.length === 0) break;
         for (const row of rows) this.start(row);
@@ -149,6 +158,20 @@ export class OutboxSender {
     return pacer;
   }
 
+  private gateFor(ws: OutboxRow['workspace']): SendGate {
+    let gate = this.gates.get(ws.teamId);
+    if (!gate) {
+      gate = new SendGate(this.opts.store.sendBudget, ws, this.tuning.pacer, {
+        now: this.now,
+        sleepUntil: (t) => this.sleepUntil(t),
+        stopping: this.stopping.signal,
+        log: this.opts.log,
+      });
+      this.gates.set(ws.teamId, gate);
+    }
+    return gate;
+  }
+
   private async deliver(row: OutboxRow): Promise<void> {
     const { payload } = row;
     if (!payload) {
@@ -156,8 +179,11 @@ export class OutboxSender {
       this.emit({ type: 'failed', row, error: 'corrupt payload', deactivated: false });
       return;
     }
+    // Looking for a lost answer's message is a history read, not a post: it takes no post slot.
+    if (row.uncertain && (await this.reconcile(row))) return;
     const pacer = this.pacerFor(row.workspace.teamId);
-    const slot = await this.waitForSlot(pacer, row.channelId);
+    const gate = this.gateFor(row.workspace);
+    const slot = await this.waitForSlot(pacer, gate, row.channelId);
     if (!slot) {
       await this.settle(row, {
         kind: 'retry',
@@ -169,9 +195,8 @@ export class OutboxSender {
       this.emit({ type: 'parked', row });
       return;
     }
-    if (row.uncertain && (await this.reconcile(row, pacer, slot))) return;
     if (!(await this.holdLease(row))) {
-      this.finished(pacer, slot, false);
+      await this.finished(pacer, gate, slot, false);
       return;
     }
     let ts: string;
@@ -182,13 +207,22 @@ export class OutboxSender {
       };
       ({ ts } = await this.opts.slack.post(row.workspace, { channel: row.channelId, ...payload, metadata }));
     } catch (err) {
-      this.finished(pacer, slot, false);
+      const failure = classifySendError(err);
+      // A 429 holds this replica's next posts at once, before anything is awaited: rows waiting for their
+      // turn would otherwise post into it, each earning another 429.
+      let shared: Promise<void> = Promise.resolve();
+      if (failure.kind === 'rate_limited') {
+        pacer.rateLimited(row.channelId, failure.retryAfterMs);
+        shared = gate.rateLimited(this.now() + failure.retryAfterMs);
+      }
+      await this.finished(pacer, gate, slot, false);
+      await shared;
       // The post may have landed even though its answer did not: a history read from before it is stale.
       this.reconciler.forget(row.workspace, row.channelId);
-      await this.onFailure(row, err);
+      await this.onFailure(row, failure);
       return;
     }
-    this.finished(pacer, slot, true);
+    await this.finished(pacer, gate, slot, true);
     this.reconciler.forget(row.workspace, row.channelId);
     await this.settleSent(row, ts, false);
   }
@@ -197,7 +231,7 @@ export class OutboxSender {
    * An uncertain row: is its message already in the channel? Found: settled as sent with that ts (true).
    * Rate limited: handed back until Retry-After, still uncertain (true). Absent or unreadable: post (false).
    */
-  private async reconcile(row: OutboxRow, pacer: SendPacer, slot: PacerSlot): Promise<boolean> {
+  private async reconcile(row: OutboxRow): Promise<boolean> {
     const found = await this.reconciler.check(row);
     if (found.kind === 'absent') return false;
     if (found.kind === 'unreadable') {
@@ -211,7 +245,6 @@ export class OutboxSender {
       }
       return false;
     }
-    this.finished(pacer, slot, false);
     if (found.kind === 'found') {
       await this.settleSent(row, found.ts, true);
       return true;
@@ -246,10 +279,8 @@ export class OutboxSender {
     this.emit({ type: reconciled ? 'reconciled' : 'sent', row, ts });
   }
 
-  private async onFailure(row: OutboxRow, err: unknown): Promise<void> {
-    const failure = classifySendError(err);
+  private async onFailure(row: OutboxRow, failure: SendFailure): Promise<void> {
     const pacer = this.pacerFor(row.workspace.teamId);
-    if (failure.kind === 'rate_limited') pacer.rateLimited(row.channelId, failure.retryAfterMs);
     const outcome = decideFailure(row, failure, this.now(), this.tuning, this.random);
     const context = {
       outboxId: row.id,
@@ -321,25 +352,31 @@ export class OutboxSender {
 
   /** Settles a row we hold; false when our lease had already passed to another replica. */
   private async settle(row: OutboxRow, settlement: Settlement, pacing?: Pacing): Promise<boolean> {
-    const ours = await this.opts.store.outbox.settle(row.id, this.worker, settlement, pacing, this.now());
-    for (const resolve of this.completionWaiters.splice(0)) resolve();
-    return ours;
+    return this.opts.store.outbox.settle(row.id, this.worker, settlement, pacing, this.now());
   }
 
-  private finished(pacer: SendPacer, slot: PacerSlot, delivered: boolean): void {
-    pacer.finish(slot, delivered);
-    for (const resolve of this.completionWaiters.splice(0)) resolve();
+  private async finished(pacer: SendPacer, gate: SendGate, slot: Slot, delivered: boolean): Promise<void> {
+    pacer.finish(slot.channelId, delivered);
+    await gate.release(slot.id, delivered);
   }
 
   /** Waits for the channel's spacing, any pause and a workspace slot; undefined when stopping. */
-  private async waitForSlot(pacer: SendPacer, channelId: string): Promise<PacerSlot | undefined> {
+  private async waitForSlot(pacer: SendPacer, gate: SendGate, channelId: string): Promise<Slot | undefined> {
     for (;;) {
       if (this.stopping.signal.aborted) return undefined;
       const at = pacer.readyAt(channelId);
-      if (at === undefined) await new Promise<void>((resolve) => this.completionWaiters.push(resolve));
-      else if (at > this.now()) await this.sleepUntil(at);
-      // Checked and taken in the same tick, so concurrent waiters can never take the same slot.
-      else return pacer.start(channelId);
+      if (at > this.now()) {
+        await this.sleepUntil(at);
+        continue;
+      }
+      const id = await gate.take();
+      if (id === undefined) return undefined;
+      // A 429 seen here while this row waited its turn: give the slot back and wait the pause out.
+      if (pacer.readyAt(channelId) > this.now()) {
+        await gate.release(id, false);
+        continue;
+      }
+      return { channelId, id };
     }
   }
 

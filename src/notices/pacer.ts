@@ -24,6 +24,7 @@ export const DEFAULT_PACER: PacerOptions = {
   recheckMs: 50,
   // Above the 10 s timeout of the sending client, so a live post never loses its slot.
   holdMs: 15_000,
+  probeInFlight: 20,
 };
 
 export class SendPacer {

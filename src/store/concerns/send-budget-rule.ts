@@ -9,6 +9,9 @@
  *   counted once every post of that window has finished (a window later), since answers of posts Slack
  *   counted can come back after the 429 does; counting at once would learn too small a budget for good.
  * - A learned budget only shrinks, and is forgotten after `forgetAfterMs` without a 429.
+ * - Until a budget is known, at most `probeInFlight` posts are out at once across replicas. The first 429
+ *   then meets only those: without the cap, every replica's posts already under way would each earn one, and
+ *   each 429's Retry-After pushes the pause later.
  */
 export interface BudgetPolicy {
   windowMs: number;
@@ -19,6 +22,8 @@ export interface BudgetPolicy {
   recheckMs: number;
   /** How long an unfinished slot counts: longer than any post can take (its taker may have died). */
   holdMs: number;
+  /** Posts out at once, across replicas, while no budget is known. */
+  probeInFlight: number;
 }
 
 /** A slot that still counts: in flight (its release is only a bound) or finished and held for a window. */
@@ -55,7 +60,11 @@ export function decideSlots(
   policy: BudgetPolicy,
 ): SlotGrant {
   if (pausedUntil !== undefined && pausedUntil > now) return { granted: 0, retryAt: pausedUntil };
-  if (budget === undefined) return { granted: wanted };
+  if (budget === undefined) {
+    const inFlight = held.filter((s) => !s.finished).length;
+    const granted = Math.min(wanted, Math.max(0, policy.probeInFlight - inFlight));
+    return granted === wanted ? { granted } : { granted, retryAt: now + policy.recheckMs };
+  }
   const granted = Math.min(wanted, Math.max(0, budget - held.length));
   if (granted === wanted) return { granted };
   const timed = held

@@ -72,11 +72,14 @@ async function settleLearning(
 
 /**
  * The workspace has nothing that limits a post: no pause, no live budget, no 429 whose window is due to be
- * counted. Checked in the same statement that inserts, so no state is read apart.
+ * counted, and room under the cap of posts out at once while no budget is known. Checked in the same
+ * statement that inserts, so no state is read apart (a race between replicas can only overshoot the cap).
  */
 const OPEN = `NOT EXISTS (SELECT 1 FROM workspace_pause w WHERE w.team_id = @teamId AND w.not_before > @now)
   AND NOT EXISTS (SELECT 1 FROM send_budget b WHERE b.team_id = @teamId
-    AND ((b.budget IS NOT NULL AND b.last_429 >= @forgetBefore) OR (b.learn_at IS NOT NULL AND b.learn_at <= @learnDue)))`;
+    AND ((b.budget IS NOT NULL AND b.last_429 >= @forgetBefore) OR (b.learn_at IS NOT NULL AND b.learn_at <= @learnDue)))
+  AND (SELECT count(*) FROM send_slots s WHERE s.team_id = @teamId AND s.finished = 0 AND s.release_at > @now)
+    + @wanted <= @probe`;
 
 /**
  * Slots for posts starting at `now`, each counting until released (or holdMs, if its taker dies); with
@@ -97,6 +100,8 @@ async function insertSlots(
     until: now + policy.holdMs,
     forgetBefore: now - policy.forgetAfterMs,
     learnDue: now - policy.windowMs,
+    wanted: ids.length,
+    probe: policy.probeInFlight,
   };
   const values = ids.map((id, i) => {
     params[`id${i}`] = id;
@@ -142,18 +147,15 @@ export function sqlSendBudget(db: Db, clock: () => number): SendBudgetStore {
         }
         const row = parseRow(StateRow, 'send_budget', await tx.get(STATE, { teamId: ws.teamId }));
         const budget = await settleLearning(tx, ws, row, policy, now);
-        const held: HeldSlot[] =
-          budget === undefined
-            ? []
-            : (
-                await tx.all(
-                  'SELECT release_at, finished FROM send_slots WHERE team_id = @teamId AND release_at > @now',
-                  { teamId: ws.teamId, now },
-                )
-              ).map((r) => {
-                const slot = parseRow(HeldRow, 'send_slots', r);
-                return { releaseAt: slot.release_at, finished: slot.finished === 1 };
-              });
+        const held: HeldSlot[] = (
+          await tx.all(
+            'SELECT release_at, finished FROM send_slots WHERE team_id = @teamId AND release_at > @now',
+            { teamId: ws.teamId, now },
+          )
+        ).map((r) => {
+          const slot = parseRow(HeldRow, 'send_slots', r);
+          return { releaseAt: slot.release_at, finished: slot.finished === 1 };
+        });
         const grant = decideSlots(budget, orUndefined(row.paused_until), held, ids.length, now, policy);
         await insertSlots(tx, ws, ids.slice(0, grant.granted), policy, now);
         return grant;

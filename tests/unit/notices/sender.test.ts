@@ -16,7 +16,15 @@ import { realRegistry } from '../../harness/registry-fixtures.js';
 const log = pino({ level: 'silent' });
 const FAST: Partial<SenderTuning> = {
   concurrency: 10,
-  pacer: { perChannelMs: 30, windowMs: 30, marginMs: 0, forgetAfterMs: 60_000, recheckMs: 10, holdMs: 5_000 },
+  pacer: {
+    perChannelMs: 30,
+    windowMs: 30,
+    marginMs: 0,
+    forgetAfterMs: 60_000,
+    recheckMs: 10,
+    holdMs: 5_000,
+    probeInFlight: 10,
+  },
   backoff: { baseMs: 5, factor: 2, maxMs: 20, maxAttempts: 3 },
   pollMs: 20,
   stopTimeoutMs: 2_000,

@@ -10,6 +10,7 @@ const POLICY: BudgetPolicy = {
   forgetAfterMs: 60_000,
   recheckMs: 50,
   holdMs: 15_000,
+  probeInFlight: 10,
 };
 
 /** The shared send ledger's behaviour, run once per dialect, with two handles as two replicas. */
@@ -46,9 +47,21 @@ export function runSendBudgetContract(name: string, factory: StoreFactory): void
       for (const slot of slots) await store.sendBudget.release(ws, slot, true, POLICY, end);
     };
 
-    it('grants every slot while no budget is known', async () => {
-      for (let i = 0; i < 120; i++) expect((await take(10_000)).decision).toEqual({ granted: 1 });
-      expect(await store.sendBudget.budget(A, POLICY, 10_000)).toBeUndefined();
+    it('while no budget is known, grants any number of posts in turn, at most probeInFlight at once on all replicas', async () => {
+      for (let i = 0; i < 120; i++) {
+        const { slot, decision } = await take(10_000 + i, i % 2 === 0 ? store : other);
+        expect(decision).toEqual({ granted: 1 });
+        await store.sendBudget.release(A, slot, true, POLICY, 10_000 + i);
+      }
+      const out = await store.sendBudget.take(A, ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'], POLICY, 10_200);
+      expect(out).toEqual({ granted: 6 });
+      expect(await other.sendBudget.take(A, ['p7', 'p8', 'p9', 'p10', 'p11'], POLICY, 10_200)).toEqual({
+        granted: 4,
+        retryAt: 10_250,
+      });
+      await store.sendBudget.release(A, 'p1', true, POLICY, 10_210);
+      expect(await other.sendBudget.take(A, ['p11'], POLICY, 10_220)).toEqual({ granted: 1 });
+      expect(await store.sendBudget.budget(A, POLICY, 10_220)).toBeUndefined();
     });
 
     it("a 429 on one replica pauses the workspace's posts on every replica, and no other workspace", async () => {

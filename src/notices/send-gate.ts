@@ -47,9 +47,7 @@ export class SendGate {
     const slot = new Promise<string | undefined>((resolve) => this.waiting.push({ resolve }));
     if (!this.pumping) {
       this.pumping = true;
-      void this.pump().finally(() => {
-        this.pumping = false;
-      });
+      void this.pump();
     }
     return slot;
   }
@@ -76,34 +74,47 @@ export class SendGate {
     }
   }
 
+  /**
+   * Serves the queue until it is empty. The flag drops in the same step as the last look at the queue, so a
+   * row that queues after it starts the next pump.
+   */
   private async pump(): Promise<void> {
-    while (this.waiting.length > 0) {
-      if (this.deps.stopping.aborted) {
-        for (const w of this.waiting.splice(0)) w.resolve(undefined);
-        return;
-      }
-      const now = this.deps.now();
-      const at = Math.max(now, this.notBefore);
-      if (at - now > LOOKAHEAD_MS) {
-        await this.deps.sleepUntil(at - LOOKAHEAD_MS);
-        continue;
-      }
-      const ids = this.waiting.slice(0, MAX_BATCH).map(() => randomUUID());
-      try {
-        const grant = await this.store.take(this.ws, ids, this.policy, at);
-        this.failing = false;
-        if (grant.retryAt !== undefined) this.notBefore = grant.retryAt;
-        if (grant.granted > 0) await this.hand(ids.slice(0, grant.granted), at);
-      } catch (err) {
-        if (!this.failing) {
-          this.failing = true;
-          this.deps.log.warn(
-            { err, team: this.ws.teamId },
-            'the store did not answer for a send slot; notices wait and ask again',
-          );
+    try {
+      while (this.waiting.length > 0) {
+        if (this.deps.stopping.aborted) {
+          for (const w of this.waiting.splice(0)) w.resolve(undefined);
+          return;
         }
-        this.notBefore = this.deps.now() + STORE_RETRY_MS;
+        await this.serveOnce();
       }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  /** One step: wait for the queue's time, or ask the store for slots for the rows at its head. */
+  private async serveOnce(): Promise<void> {
+    const now = this.deps.now();
+    const at = Math.max(now, this.notBefore);
+    if (at - now > LOOKAHEAD_MS) {
+      await this.deps.sleepUntil(at - LOOKAHEAD_MS);
+      return;
+    }
+    const ids = this.waiting.slice(0, MAX_BATCH).map(() => randomUUID());
+    try {
+      const grant = await this.store.take(this.ws, ids, this.policy, at);
+      this.failing = false;
+      if (grant.retryAt !== undefined) this.notBefore = grant.retryAt;
+      if (grant.granted > 0) await this.hand(ids.slice(0, grant.granted), at);
+    } catch (err) {
+      if (!this.failing) {
+        this.failing = true;
+        this.deps.log.warn(
+          { err, team: this.ws.teamId },
+          'the store did not answer for a send slot; notices wait and ask again',
+        );
+      }
+      this.notBefore = this.deps.now() + STORE_RETRY_MS;
     }
   }
 

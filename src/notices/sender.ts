@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { OutboxRow, Pacing, Settlement } from '../store/store.js';
+import { DueTimer } from './due-timer.js';
 import { decideFailure } from './failure-handler.js';
 import { SendPacer } from './pacer.js';
 import { Reconciler } from './reconcile.js';
@@ -45,6 +46,8 @@ export class OutboxSender {
   private readonly unreadable = new Set<string>();
   private idleWaiters: (() => void)[] = [];
   private wakeTimer: NodeJS.Timeout | undefined;
+  /** Looks before the next poll: when a row this replica handed back comes due. */
+  private readonly due: DueTimer;
   private pumping: Promise<void> | undefined;
   private again = false;
   private stopped: Promise<void> | undefined;
@@ -55,6 +58,7 @@ export class OutboxSender {
     this.now = opts.now ?? Date.now;
     this.random = opts.random ?? Math.random;
     this.reconciler = new Reconciler(opts.slack, this.now, this.tuning.historyCacheMs);
+    this.due = new DueTimer(() => this.kick(), this.now, this.tuning.pollMs);
     // Every row waiting for its slot listens for stop; with `concurrency` of them that is by design.
     setMaxListeners(Number.POSITIVE_INFINITY, this.stopping.signal);
   }
@@ -96,6 +100,7 @@ export class OutboxSender {
   private async drainForStop(): Promise<void> {
     this.stopping.abort();
     clearTimeout(this.wakeTimer);
+    this.due.stop();
     await this.pumping;
     const settled = Promise.allSettled([...this.tasks]).then(() => true);
     const timer = new AbortController();
@@ -352,7 +357,9 @@ export class OutboxSender {
 
   /** Settles a row we hold; false when our lease had already passed to another replica. */
   private async settle(row: OutboxRow, settlement: Settlement, pacing?: Pacing): Promise<boolean> {
-    return this.opts.store.outbox.settle(row.id, this.worker, settlement, pacing, this.now());
+    const ours = await this.opts.store.outbox.settle(row.id, this.worker, settlement, pacing, this.now());
+    if (ours && settlement.kind === 'retry') this.due.at(settlement.notBefore);
+    return ours;
   }
 
   private async finished(pacer: SendPacer, gate: SendGate, slot: Slot, delivered: boolean): Promise<void> {

@@ -25,6 +25,7 @@ export const DEFAULT_PACER: PacerOptions = {
   // Above the 10 s timeout of the sending client, so a live post never loses its slot.
   holdMs: 15_000,
   probeInFlight: 20,
+  minBudget: 10,
 };
 
 export class SendPacer {

@@ -184,8 +184,6 @@ export class OutboxSender {
       this.emit({ type: 'failed', row, error: 'corrupt payload', deactivated: false });
       return;
     }
-    // Looking for a lost answer's message is a history read, not a post: it takes no post slot.
-    if (row.uncertain && (await this.reconcile(row))) return;
     const pacer = this.pacerFor(row.workspace.teamId);
     const gate = this.gateFor(row.workspace);
     const slot = await this.waitForSlot(pacer, gate, row.channelId);
@@ -198,6 +196,12 @@ export class OutboxSender {
         uncertain: row.uncertain,
       });
       this.emit({ type: 'parked', row });
+      return;
+    }
+    // Looked for right before the post it guards, so that a post of ours arriving late is seen. Found or
+    // not, the slot is freed at once (a history read is not a post).
+    if (row.uncertain && (await this.reconcile(row))) {
+      await this.finished(pacer, gate, slot, false);
       return;
     }
     if (!(await this.holdLease(row))) {

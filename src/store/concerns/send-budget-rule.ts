@@ -24,6 +24,12 @@ export interface BudgetPolicy {
   holdMs: number;
   /** Posts out at once, across replicas, while no budget is known. */
   probeInFlight: number;
+  /**
+   * The smallest budget a 429 can teach. Slack's per-workspace budget for chat.postMessage is far above it;
+   * a 429 with fewer posts delivered in its window was about something else (one channel, a hiccup) and
+   * teaches nothing, though its Retry-After is honoured all the same.
+   */
+  minBudget: number;
 }
 
 /** A slot that still counts: in flight (its release is only a bound) or finished and held for a window. */
@@ -78,10 +84,13 @@ export function decideSlots(
 }
 
 /** The budget after counting `delivered` posts in the window before a 429. */
-export function learnBudget(previous: number | undefined, delivered: number): number | undefined {
-  // One post or none in the window says nothing about a workspace budget (the channel was busy).
-  if (delivered < 2) return previous;
-  return previous === undefined ? delivered : Math.max(1, Math.min(previous, delivered));
+export function learnBudget(
+  previous: number | undefined,
+  delivered: number,
+  policy: Pick<BudgetPolicy, 'minBudget'>,
+): number | undefined {
+  if (delivered < policy.minBudget) return previous;
+  return previous === undefined ? delivered : Math.min(previous, delivered);
 }
 
 /** When a delivered post's slot, finished at `finishedAt`, stops counting. */

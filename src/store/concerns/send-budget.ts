@@ -62,7 +62,7 @@ async function settleLearning(
       { teamId: ws.teamId, from: row.learn_at - policy.windowMs, to: row.learn_at },
     ),
   ).n;
-  const budget = learnBudget(liveBudget(state, row.learn_at, policy), delivered);
+  const budget = learnBudget(liveBudget(state, row.learn_at, policy), delivered, policy);
   await tx.run('UPDATE send_budget SET budget = @budget, learn_at = NULL WHERE team_id = @teamId', {
     teamId: ws.teamId,
     budget: budget ?? null,

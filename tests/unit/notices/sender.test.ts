@@ -24,6 +24,7 @@ const FAST: Partial<SenderTuning> = {
     recheckMs: 10,
     holdMs: 5_000,
     probeInFlight: 10,
+    minBudget: 2,
   },
   backoff: { baseMs: 5, factor: 2, maxMs: 20, maxAttempts: 3 },
   pollMs: 20,

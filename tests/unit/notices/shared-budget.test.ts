@@ -60,7 +60,11 @@ describe('the workspace budget, shared by replicas', () => {
         store,
         log: pino({ level: 'silent' }),
         worker: name,
-        tuning: { concurrency: PER_SECOND, pacer: { ...DEFAULT_PACER, perChannelMs: 30 }, pollMs: 20 },
+        tuning: {
+          concurrency: PER_SECOND,
+          pacer: { ...DEFAULT_PACER, perChannelMs: 30, minBudget: 2 },
+          pollMs: 20,
+        },
         onEvent: (e) => {
           events.push(e);
           sentSeen();

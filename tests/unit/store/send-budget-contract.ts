@@ -11,6 +11,7 @@ const POLICY: BudgetPolicy = {
   recheckMs: 50,
   holdMs: 15_000,
   probeInFlight: 10,
+  minBudget: 2,
 };
 
 /** The shared send ledger's behaviour, run once per dialect, with two handles as two replicas. */
@@ -122,6 +123,15 @@ export function runSendBudgetContract(name: string, factory: StoreFactory): void
       expect(await store.sendBudget.take(A, ['b6'], POLICY, 11_050)).toEqual({ granted: 0, retryAt: 12_035 });
       for (const slot of ['b1', 'b2', 'b3']) await other.sendBudget.release(A, slot, false, POLICY, 11_060);
       expect(await store.sendBudget.take(A, ['b4', 'b5'], POLICY, 11_060)).toEqual({ granted: 2 });
+    });
+
+    it('a 429 with fewer posts in its window than the smallest budget teaches nothing, but pauses all the same', async () => {
+      const strict = { ...POLICY, minBudget: 5 };
+      await delivered(4, 10_000, 10_010);
+      await store.sendBudget.rateLimited(A, 11_020, strict, 10_020);
+      expect(await other.sendBudget.take(A, ['s1'], strict, 10_500)).toEqual({ granted: 0, retryAt: 11_020 });
+      expect(await other.sendBudget.take(A, ['s2'], strict, 11_020)).toEqual({ granted: 1 });
+      expect(await store.sendBudget.budget(A, strict, 11_020)).toBeUndefined();
     });
 
     it('a slot whose taker died frees itself after holdMs', async () => {

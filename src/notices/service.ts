@@ -16,6 +16,8 @@ export interface NoticeEvents {
   adopted: [Registry];
   /** A commit failed (a full disk, the database down); it is retried with backoff. */
   commitFailed: [unknown];
+  /** Another replica holds the announcer lease (it is committing, or died holding it); ours is retried. */
+  announcerBusy: [];
   sent: [Extract<SenderEvent, { type: 'sent' }>];
   reconciled: [Extract<SenderEvent, { type: 'reconciled' }>];
   retry: [Extract<SenderEvent, { type: 'retry' }>];
@@ -127,6 +129,7 @@ class Notices extends EventEmitter<NoticeEvents> implements NoticeService {
       return;
     }
     if (outcome.kind === 'busy') {
+      this.emit('announcerBusy');
       this.schedule(BUSY_RETRY_MS);
       return;
     }
@@ -241,13 +244,16 @@ export async function startNotices(
   });
   const notices = new Notices(opts, sender, snapshot?.registry ?? initial);
   service = notices;
-  // Start once the first commit is done, or has failed once (then it is retried in the background, and the
-  // bot answers from the announced registry meanwhile).
+  // Start once the first commit is done, has failed once, or waits for another replica's announcer lease
+  // (which a replica that died holding it keeps for its whole term): then it is retried in the background,
+  // and the bot answers from the announced registry meanwhile.
   await new Promise<void>((resolve) => {
     notices.once('commitFailed', () => resolve());
+    notices.once('announcerBusy', () => resolve());
     void notices.onRegistry(initial, source).then(() => resolve());
   });
   notices.removeAllListeners('commitFailed');
+  notices.removeAllListeners('announcerBusy');
   notices.startSync();
   sender.kick();
   return notices;

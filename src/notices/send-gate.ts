@@ -104,7 +104,8 @@ export class SendGate {
     try {
       const grant = await this.store.take(this.ws, ids, this.policy, at);
       this.failing = false;
-      if (grant.retryAt !== undefined) this.notBefore = grant.retryAt;
+      // Never earlier than a 429's pause that came in while the store was asked.
+      if (grant.retryAt !== undefined) this.notBefore = Math.max(this.notBefore, grant.retryAt);
       if (grant.granted > 0) await this.hand(ids.slice(0, grant.granted), at);
     } catch (err) {
       if (!this.failing) {

@@ -23,6 +23,7 @@ import {
 interface Slot {
   channelId: string;
   id: string;
+  released: boolean;
 }
 
 /**
@@ -186,28 +187,42 @@ export class OutboxSender {
     }
     const pacer = this.pacerFor(row.workspace.teamId);
     const gate = this.gateFor(row.workspace);
-    const slot = await this.waitForSlot(pacer, gate, row.channelId);
-    if (!slot) {
-      await this.settle(row, {
-        kind: 'retry',
-        error: 'handed back at shutdown',
-        notBefore: this.now(),
-        transient: false,
-        uncertain: row.uncertain,
-      });
-      this.emit({ type: 'parked', row });
-      return;
+    for (;;) {
+      const slot = await this.waitForSlot(pacer, gate, row.channelId);
+      if (!slot) {
+        await this.settle(row, {
+          kind: 'retry',
+          error: 'handed back at shutdown',
+          notBefore: this.now(),
+          transient: false,
+          uncertain: row.uncertain,
+        });
+        this.emit({ type: 'parked', row });
+        return;
+      }
+      try {
+        if ((await this.attempt(row, payload, pacer, gate, slot)) === 'done') return;
+      } finally {
+        // Whatever happened (a store that failed mid-way too), the slot is freed once, not left to count.
+        if (!slot.released) await this.finished(pacer, gate, slot, false);
+      }
     }
+  }
+
+  /** One try with a slot in hand: 'again' when a 429 paused the workspace since the slot was granted. */
+  private async attempt(
+    row: OutboxRow,
+    payload: NonNullable<OutboxRow['payload']>,
+    pacer: SendPacer,
+    gate: SendGate,
+    slot: Slot,
+  ): Promise<'done' | 'again'> {
     // Looked for right before the post it guards, so that a post of ours arriving late is seen. Found or
-    // not, the slot is freed at once (a history read is not a post).
-    if (row.uncertain && (await this.reconcile(row))) {
-      await this.finished(pacer, gate, slot, false);
-      return;
-    }
-    if (!(await this.holdLease(row))) {
-      await this.finished(pacer, gate, slot, false);
-      return;
-    }
+    // not, the slot is freed (a history read is not a post).
+    if (row.uncertain && (await this.reconcile(row))) return 'done';
+    if (!(await this.holdLease(row))) return 'done';
+    // A 429 on another row while this one read history or renewed its lease: wait the pause out.
+    if (pacer.readyAt(row.channelId) > this.now()) return 'again';
     let ts: string;
     try {
       const metadata = {
@@ -229,11 +244,12 @@ export class OutboxSender {
       // The post may have landed even though its answer did not: a history read from before it is stale.
       this.reconciler.forget(row.workspace, row.channelId);
       await this.onFailure(row, failure);
-      return;
+      return 'done';
     }
     await this.finished(pacer, gate, slot, true);
     this.reconciler.forget(row.workspace, row.channelId);
     await this.settleSent(row, ts, false);
+    return 'done';
   }
 
   /**
@@ -367,6 +383,8 @@ export class OutboxSender {
   }
 
   private async finished(pacer: SendPacer, gate: SendGate, slot: Slot, delivered: boolean): Promise<void> {
+    if (slot.released) return;
+    slot.released = true;
     pacer.finish(slot.channelId, delivered);
     await gate.release(slot.id, delivered);
   }
@@ -387,7 +405,7 @@ export class OutboxSender {
         await gate.release(id, false);
         continue;
       }
-      return { channelId, id };
+      return { channelId, id, released: false };
     }
   }
 

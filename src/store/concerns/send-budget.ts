@@ -53,6 +53,17 @@ async function settleLearning(
     last429: orUndefined(row.last_429),
   };
   if (row.learn_at === null || now < row.learn_at + policy.windowMs) return liveBudget(state, now, policy);
+  // A post of that window still waiting for its answer may yet prove delivered: count once none is.
+  const unanswered = parseRow(
+    CountRow,
+    'send_slots',
+    await tx.get(
+      `SELECT count(*) AS n FROM send_slots WHERE team_id = @teamId AND finished = 0
+         AND started_at <= @to AND release_at > @now`,
+      { teamId: ws.teamId, to: row.learn_at, now },
+    ),
+  ).n;
+  if (unanswered > 0) return liveBudget(state, now, policy);
   const delivered = parseRow(
     CountRow,
     'send_slots',
@@ -63,10 +74,10 @@ async function settleLearning(
     ),
   ).n;
   const budget = learnBudget(liveBudget(state, row.learn_at, policy), delivered, policy);
-  await tx.run('UPDATE send_budget SET budget = @budget, learn_at = NULL WHERE team_id = @teamId', {
-    teamId: ws.teamId,
-    budget: budget ?? null,
-  });
+  await tx.run(
+    'UPDATE send_budget SET budget = @budget, learn_at = NULL WHERE team_id = @teamId AND learn_at = @learnAt',
+    { teamId: ws.teamId, budget: budget ?? null, learnAt: row.learn_at },
+  );
   return liveBudget({ ...state, budget }, now, policy);
 }
 
@@ -115,6 +126,18 @@ async function insertSlots(
   );
 }
 
+/**
+ * Replicas taking slots of one workspace, or recording its 429s, queue here; other workspaces go on. On
+ * SQLite every write transaction is serialised already.
+ */
+async function lockWorkspace(tx: Db, ws: WorkspaceRef): Promise<void> {
+  if (tx.dialect !== 'postgres') return;
+  await tx.get('SELECT pg_advisory_xact_lock(@ns, hashtext(@teamId)) AS locked', {
+    ns: SEND_LOCK_NAMESPACE,
+    teamId: ws.teamId,
+  });
+}
+
 /** The shared send ledger over either dialect. `clock` is the store's. */
 export function sqlSendBudget(db: Db, clock: () => number): SendBudgetStore {
   const trimmedAt = new Map<string, number>();
@@ -138,13 +161,7 @@ export function sqlSendBudget(db: Db, clock: () => number): SendBudgetStore {
       const open = await insertSlots(db, ws, ids, policy, now, OPEN);
       if (open === ids.length) return { granted: open };
       return db.transaction(async (tx) => {
-        // Replicas taking slots of one workspace queue here; other workspaces go on (SQLite serialises all).
-        if (tx.dialect === 'postgres') {
-          await tx.get('SELECT pg_advisory_xact_lock(@ns, hashtext(@teamId)) AS locked', {
-            ns: SEND_LOCK_NAMESPACE,
-            teamId: ws.teamId,
-          });
-        }
+        await lockWorkspace(tx, ws);
         const row = parseRow(StateRow, 'send_budget', await tx.get(STATE, { teamId: ws.teamId }));
         const budget = await settleLearning(tx, ws, row, policy, now);
         const held: HeldSlot[] = (
@@ -178,6 +195,7 @@ export function sqlSendBudget(db: Db, clock: () => number): SendBudgetStore {
     },
     rateLimited: (ws, until, policy, now = clock()) =>
       db.transaction(async (tx) => {
+        await lockWorkspace(tx, ws);
         await tx.run(
           `INSERT INTO workspace_pause (team_id, not_before) VALUES (@teamId, @until)
            ON CONFLICT (team_id) DO UPDATE SET not_before = ${later('workspace_pause', 'not_before')}`,

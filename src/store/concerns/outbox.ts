@@ -3,6 +3,7 @@ import { OutboxRowSchema, parseRow } from '../rows.js';
 import type { Db, SqlParams } from '../sql/db.js';
 import type { OutboxStore } from '../store.js';
 import type { OutboxRow, Settlement } from '../types.js';
+import { later, pauseWorkspace } from './pauses.js';
 
 const toRow = (row: unknown): OutboxRow => parseRow(OutboxRowSchema, 'outbox', row);
 const TallyRow = z.object({ status: z.string(), n: z.number().int() });
@@ -66,10 +67,6 @@ const take = (ids: readonly number[]): { sql: string; params: Record<string, num
     params,
   };
 };
-
-/** The later of two pause times, written the same way in both dialects. */
-const later = (table: string) =>
-  `CASE WHEN excluded.not_before > ${table}.not_before THEN excluded.not_before ELSE ${table}.not_before END`;
 
 function settleParams(settlement: Settlement): SqlParams {
   switch (settlement.kind) {
@@ -164,13 +161,8 @@ export function sqlOutbox(db: Db, clock: () => number): OutboxStore {
               { teamId, channelId: row.channelId, at: pacing.channelNotBefore },
             );
           }
-          if (pacing.workspaceNotBefore !== undefined) {
-            await tx.run(
-              `INSERT INTO workspace_pause (team_id, not_before) VALUES (@teamId, @at)
-               ON CONFLICT (team_id) DO UPDATE SET not_before = ${later('workspace_pause')}`,
-              { teamId, at: pacing.workspaceNotBefore },
-            );
-          }
+          if (pacing.workspaceNotBefore !== undefined)
+            await pauseWorkspace(tx, teamId, pacing.workspaceNotBefore);
         }
         return true;
       }),

@@ -3,6 +3,7 @@ import { parseRow } from '../rows.js';
 import type { Db } from '../sql/db.js';
 import type { SendBudgetStore } from '../store.js';
 import type { WorkspaceRef } from '../types.js';
+import { later, pauseWorkspace } from './pauses.js';
 import {
   type BudgetPolicy,
   type BudgetState,
@@ -31,11 +32,11 @@ const STATE = `SELECT
     (SELECT learn_at FROM send_budget WHERE team_id = @teamId) AS learn_at,
     (SELECT not_before FROM workspace_pause WHERE team_id = @teamId) AS paused_until`;
 
-/** The later of two times, written the same way in both dialects. */
-const later = (table: string, column: string) =>
-  `CASE WHEN excluded.${column} > ${table}.${column} THEN excluded.${column} ELSE ${table}.${column} END`;
-
 const orUndefined = (v: number | null): number | undefined => v ?? undefined;
+const stateOf = (row: z.infer<typeof StateRow>): BudgetState => ({
+  budget: orUndefined(row.budget),
+  last429: orUndefined(row.last_429),
+});
 
 /**
  * Counts a pending 429's window, once every post that started in it has finished: the posts delivered that
@@ -48,10 +49,7 @@ async function settleLearning(
   policy: BudgetPolicy,
   now: number,
 ): Promise<number | undefined> {
-  const state: BudgetState = {
-    budget: orUndefined(row.budget),
-    last429: orUndefined(row.last_429),
-  };
+  const state = stateOf(row);
   if (row.learn_at === null || now < row.learn_at + policy.windowMs) return liveBudget(state, now, policy);
   // A post of that window still waiting for its answer may yet prove delivered: count once none is.
   const unanswered = parseRow(
@@ -196,11 +194,7 @@ export function sqlSendBudget(db: Db, clock: () => number): SendBudgetStore {
     rateLimited: (ws, until, policy, now = clock()) =>
       db.transaction(async (tx) => {
         await lockWorkspace(tx, ws);
-        await tx.run(
-          `INSERT INTO workspace_pause (team_id, not_before) VALUES (@teamId, @until)
-           ON CONFLICT (team_id) DO UPDATE SET not_before = ${later('workspace_pause', 'not_before')}`,
-          { teamId: ws.teamId, until },
-        );
+        await pauseWorkspace(tx, ws.teamId, until);
         // A budget forgotten by now is dropped rather than revived by this 429's time.
         await tx.run(
           `INSERT INTO send_budget (team_id, budget, last_429, learn_at) VALUES (@teamId, NULL, @now, @now)
@@ -213,7 +207,7 @@ export function sqlSendBudget(db: Db, clock: () => number): SendBudgetStore {
       }),
     budget: async (ws, policy, now = clock()) => {
       const row = parseRow(StateRow, 'send_budget', await db.get(STATE, { teamId: ws.teamId }));
-      return liveBudget({ budget: orUndefined(row.budget), last429: orUndefined(row.last_429) }, now, policy);
+      return liveBudget(stateOf(row), now, policy);
     },
   };
 }
